@@ -1,0 +1,3 @@
+export * from './contracts/problem';
+export * from './contracts/me';
+export * from './contracts/initiative';
