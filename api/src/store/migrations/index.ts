@@ -1,0 +1,30 @@
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/** Migrations in order; names sort lexically. Never edit a migration that has shipped: add one. */
+const migrations: Record<string, Migration> = {
+  '0001_initiatives': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('initiative')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('tenant_id', 'text', (col) => col.notNull())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('goal', 'text', (col) => col.notNull().defaultTo(''))
+        .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('draft', 'active', 'archived')`))
+        .addColumn('target_group_size', 'integer', (col) => col.notNull().defaultTo(0))
+        .addColumn('created_by', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'timestamptz', (col) => col.notNull())
+        .addColumn('updated_at', 'timestamptz', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('initiative_tenant_idx').on('initiative').columns(['tenant_id', 'status']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('initiative').execute();
+    },
+  },
+};
+
+/** Supplies the migrations from code, so bundling and tests need no file-system scan. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

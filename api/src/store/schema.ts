@@ -1,0 +1,19 @@
+import type { ColumnType } from 'kysely';
+
+/** The `initiative` table. */
+export interface InitiativeTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  goal: string;
+  status: 'draft' | 'active' | 'archived';
+  target_group_size: number;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string, never>;
+  updated_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** Every table LearnFit stores; each row carries its tenant id. */
+export interface Database {
+  initiative: InitiativeTable;
+}
