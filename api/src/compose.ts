@@ -1,0 +1,139 @@
+import path from 'node:path';
+import type { Express } from 'express';
+import { mountBot } from '@learnfit/bot';
+import type { Config } from './config';
+import { startDemoEnvironment, type DemoEnvironment } from './demo/demo-environment';
+import { seedDemoInitiative } from './demo/seed';
+import { createGraphClient } from './graph/graph-client';
+import { createRoutedFetch } from './graph/transport';
+import { createGraphUsageReports } from './graph/usage-reports';
+import { createGraphUserDirectory } from './graph/user-directory';
+import { createMsalGraphTokens } from './identity/graph-tokens';
+import { createSsoTokenValidator } from './identity/sso-token-validator';
+import type { Logger } from './logger';
+import { createServer } from './server';
+import { createApiServices } from './services/api-services';
+import { openStore, type Store } from './store/database';
+import { createInitiativeStore } from './store/initiative-store';
+
+/** Folders the server serves files from, resolved by the entry point. */
+export interface AppPaths {
+  readonly tabDistDir: string;
+  readonly hostEmulatorDir: string;
+}
+
+/** A composed, not yet listening, LearnFit application. */
+export interface ComposedApp {
+  readonly app: Express;
+  readonly store: Store;
+  readonly demo: DemoEnvironment | null;
+  close(): Promise<void>;
+}
+
+/** Ids and links the bot puts on cards. */
+function initiativeLink(publicUrl: string, initiativeId: string): string {
+  return `${publicUrl}/tab/index.html#/initiatives/${encodeURIComponent(initiativeId)}`;
+}
+
+/**
+ * The one place adapters are built and wired: demo simulators (demo mode only), transport, identity,
+ * Graph, store, services, bot and HTTP server.
+ */
+export async function composeApp(config: Config, paths: AppPaths, logger: Logger, now: () => Date = () => new Date()): Promise<ComposedApp> {
+  const demo = config.demo
+    ? await startDemoEnvironment({
+        demo: config.demo,
+        clientId: config.auth.clientId,
+        clientSecret: config.auth.clientSecret ?? '',
+        now,
+        hostEmulatorDir: paths.hostEmulatorDir,
+      })
+    : null;
+  const send = createRoutedFetch(demo?.routes ?? new Map());
+  const store = await openStore(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl }
+      : { kind: 'pglite', dataDir: config.dataDir === ':memory:' ? null : path.join(config.dataDir, 'pglite') },
+  );
+  try {
+    const initiatives = createInitiativeStore(store.db);
+    if (demo) await seedDemoInitiative(initiatives, demo.tenant, now());
+
+    const tokens = createMsalGraphTokens({
+      clientId: config.auth.clientId,
+      clientSecret: config.auth.clientSecret ?? '',
+      fetch: send,
+      logLevel: config.logLevel,
+    });
+    const appClients = new Map<string, ReturnType<typeof createGraphClient>>();
+    const services = createApiServices({
+      directory: createGraphUserDirectory((identity, scopes) =>
+        createGraphClient({ fetch: send, accessToken: () => tokens.forUser(identity.tenantId, identity.token, scopes) }),
+      ),
+      reports: createGraphUsageReports({
+        clientFor: (tenantId) => {
+          let client = appClients.get(tenantId);
+          if (!client) {
+            client = createGraphClient({ fetch: send, accessToken: () => tokens.forApp(tenantId) });
+            appClients.set(tenantId, client);
+          }
+          return client;
+        },
+        now,
+      }),
+      initiatives,
+    });
+    const app = await createServer({
+      mode: config.mode,
+      tabDistDir: paths.tabDistDir,
+      validator: createSsoTokenValidator({
+        fetch: send,
+        audiences: config.auth.audiences,
+        // A demo deployment serves only its synthetic tenant.
+        allowedTenants: config.auth.allowedTenants.length > 0 || !demo ? config.auth.allowedTenants : [demo.tenant.tenantId],
+        now,
+      }),
+      services,
+      readiness: [
+        { name: 'database', check: () => store.ping() },
+        {
+          name: 'graph',
+          check: async () => {
+            // Any HTTP answer proves the transport reaches Graph; only a network failure fails.
+            const response = await send('https://graph.microsoft.com/v1.0/', { method: 'GET' });
+            await response.body?.cancel();
+          },
+        },
+      ],
+      mountBot: async (expressApp) => {
+        await mountBot(
+          expressApp,
+          {
+            searchInitiatives: (tenantId, text, limit) => services.searchInitiatives(tenantId, text, limit),
+            initiativeLink: (id) => initiativeLink(config.publicUrl, id),
+          },
+          {
+            appId: config.bot.id,
+            appPassword: config.bot.password,
+            dangerouslyAcceptUnsignedActivities: config.mode === 'demo',
+          },
+        );
+      },
+      demoRouter: demo?.router ?? null,
+      logger,
+    });
+    return {
+      app,
+      store,
+      demo,
+      close: async () => {
+        await store.close();
+        await demo?.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    await demo?.close();
+    throw error;
+  }
+}
