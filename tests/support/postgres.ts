@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/** The PostgreSQL server tests use: TEST_DATABASE_URL, else the local server. */
+export const testDatabaseUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** CI sets this so that a missing server fails the run instead of skipping. */
+export const postgresRequired = process.env['LEARNFIT_REQUIRE_POSTGRES'] === '1';
+
+/** Whether a PostgreSQL server answers at the test URL. */
+export async function postgresAvailable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Decides once whether PostgreSQL tests run; says so loudly when they cannot. */
+export async function requirePostgres(): Promise<boolean> {
+  const available = await postgresAvailable();
+  if (!available && postgresRequired) {
+    throw new Error(`PostgreSQL is required (LEARNFIT_REQUIRE_POSTGRES=1) but ${testDatabaseUrl} does not answer.`);
+  }
+  if (!available) {
+    process.stderr.write(
+      `\n*** PostgreSQL tests SKIPPED: no server at ${testDatabaseUrl}. Set TEST_DATABASE_URL or start PostgreSQL. ***\n\n`,
+    );
+  }
+  return available;
+}
+
+/** Creates an empty database for one test file and returns its URL and a function that drops it. */
+export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `learnfit_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: testDatabaseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(testDatabaseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: testDatabaseUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
