@@ -5,7 +5,8 @@ import { build } from 'esbuild';
 const external = new Set();
 for (const workspace of ['core', 'bot', 'api']) {
   const manifest = JSON.parse(readFileSync(`${workspace}/package.json`, 'utf8'));
-  for (const name of Object.keys(manifest.dependencies ?? {})) if (!name.startsWith('@learnfit/')) external.add(name);
+  for (const name of Object.keys(manifest.dependencies ?? {}))
+    if (!name.startsWith('@learnfit/')) external.add(name);
 }
 
 const started = performance.now();

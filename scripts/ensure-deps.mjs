@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 
 const marker = 'node_modules/.package-lock.json';
 const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs + 1000;
-const missing = ['node_modules/vite', 'node_modules/express', 'node_modules/@microsoft/teams.apps'].some((dir) => !existsSync(dir));
+const missing = ['node_modules/vite', 'node_modules/express', 'node_modules/@microsoft/teams.apps'].some(
+  (dir) => !existsSync(dir),
+);
 if (stale || missing) {
   console.log('Installing dependencies (npm ci)…');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
