@@ -4,14 +4,40 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const ioModules = [
-  'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'http', 'node:http', 'https', 'node:https', 'net', 'node:net',
-  'child_process', 'node:child_process', 'worker_threads', 'node:worker_threads', 'dgram', 'node:dgram',
-  'express', 'pg', 'kysely', '@electric-sql/pglite', 'react', 'react-dom',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'http',
+  'node:http',
+  'https',
+  'node:https',
+  'net',
+  'node:net',
+  'child_process',
+  'node:child_process',
+  'worker_threads',
+  'node:worker_threads',
+  'dgram',
+  'node:dgram',
+  'express',
+  'pg',
+  'kysely',
+  '@electric-sql/pglite',
+  'react',
+  'react-dom',
 ];
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/.tsbuild/**', '.data/**', 'appPackage/build/**', 'coverage/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.tsbuild/**',
+      '.data/**',
+      'appPackage/build/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -48,11 +74,18 @@ export default tseslint.config(
           patterns: [
             { group: ['@learnfit/*'], message: 'core/ imports no other workspace.' },
             { group: ['@microsoft/*', '@azure/*'], message: 'core/ talks to no service.' },
-            { group: ['../../*/src/*', '**/api/src/**', '**/bot/src/**', '**/tabs/src/**'], message: 'core/ imports no other workspace.' },
+            {
+              group: ['../../*/src/*', '**/api/src/**', '**/bot/src/**', '**/tabs/src/**'],
+              message: 'core/ imports no other workspace.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'core/ reads no environment.' }, { name: 'fetch', message: 'core/ does no I/O.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'core/ reads no environment.' },
+        { name: 'fetch', message: 'core/ does no I/O.' },
+      ],
     },
   },
   {
@@ -63,8 +96,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@learnfit/api', '@learnfit/api/*'], message: 'bot/ receives ports; it does not import the API.' },
-            { group: ['**/api/src/**', '../../api/*'], message: 'bot/ receives ports; it does not import the API.' },
+            {
+              group: ['@learnfit/api', '@learnfit/api/*'],
+              message: 'bot/ receives ports; it does not import the API.',
+            },
+            {
+              group: ['**/api/src/**', '../../api/*'],
+              message: 'bot/ receives ports; it does not import the API.',
+            },
             { group: ['@learnfit/tabs', '**/tabs/src/**'], message: 'bot/ does not import the tab.' },
           ],
         },
@@ -79,7 +118,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@learnfit/api', '@learnfit/bot', '**/api/src/**', '**/bot/src/**'], message: 'The tab talks to the API over HTTP only.' },
+            {
+              group: ['@learnfit/api', '@learnfit/bot', '**/api/src/**', '**/bot/src/**'],
+              message: 'The tab talks to the API over HTTP only.',
+            },
             { group: ['node:*'], message: 'The tab runs in a browser.' },
           ],
         },
@@ -94,7 +136,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/store/*', '**/graph/*', '**/demo/*'], message: 'Routes call services; adapters are wired in main.ts.' },
+            {
+              group: ['**/store/*', '**/graph/*', '**/demo/*'],
+              message: 'Routes call services; adapters are wired in main.ts.',
+            },
           ],
         },
       ],
@@ -102,7 +147,15 @@ export default tseslint.config(
   },
   {
     // The one place that reads the environment, plus tools and tests that set it up.
-    files: ['api/src/config.ts', 'scripts/**', 'tests/**', '**/*.test.ts', '**/*.test.tsx', 'vitest.config.ts', 'tabs/vite.config.ts'],
+    files: [
+      'api/src/config.ts',
+      'scripts/**',
+      'tests/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'vitest.config.ts',
+      'tabs/vite.config.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

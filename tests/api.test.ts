@@ -52,7 +52,7 @@ describe('GET /api/me', () => {
     expect(me.primaryRole).toBe('Learner');
 
     const expectedChain: string[] = [];
-    for (let id = learner.managerId; id && expectedChain.length < 3; ) {
+    for (let id = learner.managerId; id && expectedChain.length < 3;) {
       expectedChain.push(id);
       id = tenant.users.find((user) => user.id === id)?.managerId ?? null;
     }
@@ -75,12 +75,18 @@ describe('GET /api/me', () => {
 
   it('gives the manager and the learning leader their own roles', async () => {
     const { tenant, identity } = demo();
-    const manager = meResponseSchema.parse(await (await getMe(await identity.issueSsoToken(tenant.personas.manager))).json());
+    const manager = meResponseSchema.parse(
+      await (await getMe(await identity.issueSsoToken(tenant.personas.manager))).json(),
+    );
     expect(manager.roles).toContain('Manager');
     expect(manager.directReportCount).toBeGreaterThanOrEqual(3);
-    const leader = meResponseSchema.parse(await (await getMe(await identity.issueSsoToken(tenant.personas.learningLeader))).json());
+    const leader = meResponseSchema.parse(
+      await (await getMe(await identity.issueSsoToken(tenant.personas.learningLeader))).json(),
+    );
     expect(leader.primaryRole).toBe('LearningLeader');
-    const admin = meResponseSchema.parse(await (await getMe(await identity.issueSsoToken(tenant.personas.admin))).json());
+    const admin = meResponseSchema.parse(
+      await (await getMe(await identity.issueSsoToken(tenant.personas.admin))).json(),
+    );
     expect(admin.primaryRole).toBe('Admin');
   });
 });
@@ -92,9 +98,17 @@ describe('token validation', () => {
     await expectProblem(await getMe(), 401, 'missing_token');
     await expectProblem(await getMe('not-a-jwt'), 401, 'invalid_token');
     await expectProblem(await getMe(await identity.issueSsoToken(user, {}, -900)), 401, 'token_expired');
-    await expectProblem(await getMe(await identity.issueSsoToken(user, { aud: 'api://someone-else' })), 401, 'wrong_audience');
     await expectProblem(
-      await getMe(await identity.issueSsoToken(user, { iss: 'https://login.microsoftonline.com/99999999-9999-4999-8999-999999999999/v2.0' })),
+      await getMe(await identity.issueSsoToken(user, { aud: 'api://someone-else' })),
+      401,
+      'wrong_audience',
+    );
+    await expectProblem(
+      await getMe(
+        await identity.issueSsoToken(user, {
+          iss: 'https://login.microsoftonline.com/99999999-9999-4999-8999-999999999999/v2.0',
+        }),
+      ),
       401,
       'wrong_issuer',
     );
@@ -103,12 +117,25 @@ describe('token validation', () => {
       401,
       'wrong_tenant',
     );
-    await expectProblem(await getMe(await identity.issueSsoToken(user, { scp: 'User.Read' })), 401, 'insufficient_scope');
-    await expectProblem(await getMe(await identity.issueSsoToken(user, { nbf: Math.floor(Date.now() / 1000) + 3600 })), 401, 'invalid_token');
+    await expectProblem(
+      await getMe(await identity.issueSsoToken(user, { scp: 'User.Read' })),
+      401,
+      'insufficient_scope',
+    );
+    await expectProblem(
+      await getMe(await identity.issueSsoToken(user, { nbf: Math.floor(Date.now() / 1000) + 3600 })),
+      401,
+      'invalid_token',
+    );
 
     const valid = await identity.issueSsoToken(user);
     const [header, payload, signature] = valid.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()), oid: tenant.personas.admin })).toString('base64url');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()),
+        oid: tenant.personas.admin,
+      }),
+    ).toString('base64url');
     await expectProblem(await getMe(`${header}.${forgedPayload}.${signature}`), 401, 'invalid_token');
   });
 });
@@ -117,10 +144,18 @@ describe('bad input', () => {
   it('answers unknown routes, malformed JSON and oversized bodies with problem+json', async () => {
     const { identity, tenant } = demo();
     const token = await identity.issueSsoToken(tenant.personas.learner);
-    await expectProblem(await fetch(`${server.baseUrl}/api/nothing-here`, { headers: { Authorization: `Bearer ${token}` } }), 404, 'not_found');
+    await expectProblem(
+      await fetch(`${server.baseUrl}/api/nothing-here`, { headers: { Authorization: `Bearer ${token}` } }),
+      404,
+      'not_found',
+    );
     await expectProblem(await fetch(`${server.baseUrl}/no/such/page`), 404, 'not_found');
     await expectProblem(
-      await fetch(`${server.baseUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type": "invoke",' }),
+      await fetch(`${server.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"type": "invoke",',
+      }),
       400,
       'malformed_json',
     );

@@ -38,7 +38,14 @@ async function invoke(activity: unknown): Promise<{ status: number; body: unknow
 }
 
 interface SearchBody {
-  composeExtension: { type: string; attachments: Array<{ contentType: string; content: { version: string; body: Array<{ text?: string }> }; preview: { content: { title: string } } }> };
+  composeExtension: {
+    type: string;
+    attachments: Array<{
+      contentType: string;
+      content: { version: string; body: Array<{ text?: string }> };
+      preview: { content: { title: string } };
+    }>;
+  };
 }
 
 describe('message extension search', () => {

@@ -54,7 +54,14 @@ describe.each(locations)('store on %s', (_name, location, runs) => {
   it.skipIf(!runs)('keeps tenants apart and finds initiatives by name or goal', async () => {
     const initiatives = createInitiativeStore(store.db);
     await initiatives.create(record({ id: 'a-1' }));
-    await initiatives.create(record({ id: 'a-2', name: 'Onboarding buddies', goal: 'New starters ask in chat', createdAt: new Date('2026-11-02T09:00:00Z') }));
+    await initiatives.create(
+      record({
+        id: 'a-2',
+        name: 'Onboarding buddies',
+        goal: 'New starters ask in chat',
+        createdAt: new Date('2026-11-02T09:00:00Z'),
+      }),
+    );
     await initiatives.create(record({ id: 'b-1', tenantId: tenantB, name: 'Peer coaching for tenant B' }));
 
     expect((await initiatives.list(tenantA)).map((item) => item.id)).toEqual(['a-2', 'a-1']);
@@ -66,7 +73,9 @@ describe.each(locations)('store on %s', (_name, location, runs) => {
 
   it.skipIf(!runs)('treats LIKE wildcards in search text literally', async () => {
     const initiatives = createInitiativeStore(store.db);
-    await initiatives.create(record({ id: 'w-1', name: 'Reach 50% weekly posting', createdAt: new Date('2026-11-03T09:00:00Z') }));
+    await initiatives.create(
+      record({ id: 'w-1', name: 'Reach 50% weekly posting', createdAt: new Date('2026-11-03T09:00:00Z') }),
+    );
     expect((await initiatives.search(tenantA, '50%', 10)).map((item) => item.id)).toEqual(['w-1']);
     expect((await initiatives.search(tenantA, '%', 10)).map((item) => item.id)).toEqual(['w-1']);
     expect(await initiatives.search(tenantA, '_', 10)).toEqual([]);

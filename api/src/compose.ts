@@ -39,7 +39,12 @@ function initiativeLink(publicUrl: string, initiativeId: string): string {
  * The one place adapters are built and wired: demo simulators (demo mode only), transport, identity,
  * Graph, store, services, bot and HTTP server.
  */
-export async function composeApp(config: Config, paths: AppPaths, logger: Logger, now: () => Date = () => new Date()): Promise<ComposedApp> {
+export async function composeApp(
+  config: Config,
+  paths: AppPaths,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): Promise<ComposedApp> {
   const demo = config.demo
     ? await startDemoEnvironment({
         demo: config.demo,
@@ -53,7 +58,10 @@ export async function composeApp(config: Config, paths: AppPaths, logger: Logger
   const store = await openStore(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl }
-      : { kind: 'pglite', dataDir: config.dataDir === ':memory:' ? null : path.join(config.dataDir, 'pglite') },
+      : {
+          kind: 'pglite',
+          dataDir: config.dataDir === ':memory:' ? null : path.join(config.dataDir, 'pglite'),
+        },
   );
   try {
     const initiatives = createInitiativeStore(store.db);
@@ -68,7 +76,10 @@ export async function composeApp(config: Config, paths: AppPaths, logger: Logger
     const appClients = new Map<string, ReturnType<typeof createGraphClient>>();
     const services = createApiServices({
       directory: createGraphUserDirectory((identity, scopes) =>
-        createGraphClient({ fetch: send, accessToken: () => tokens.forUser(identity.tenantId, identity.token, scopes) }),
+        createGraphClient({
+          fetch: send,
+          accessToken: () => tokens.forUser(identity.tenantId, identity.token, scopes),
+        }),
       ),
       reports: createGraphUsageReports({
         clientFor: (tenantId) => {
@@ -90,7 +101,10 @@ export async function composeApp(config: Config, paths: AppPaths, logger: Logger
         fetch: send,
         audiences: config.auth.audiences,
         // A demo deployment serves only its synthetic tenant.
-        allowedTenants: config.auth.allowedTenants.length > 0 || !demo ? config.auth.allowedTenants : [demo.tenant.tenantId],
+        allowedTenants:
+          config.auth.allowedTenants.length > 0 || !demo
+            ? config.auth.allowedTenants
+            : [demo.tenant.tenantId],
         now,
       }),
       services,

@@ -78,12 +78,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
 
   if (!isDemo) {
     if (!raw.AAD_CLIENT_ID) problems.push('AAD_CLIENT_ID is required in production.');
-    if (raw.AAD_CLIENT_ID === demoClientId) problems.push('AAD_CLIENT_ID is the demo id; use your own app registration.');
+    if (raw.AAD_CLIENT_ID === demoClientId)
+      problems.push('AAD_CLIENT_ID is the demo id; use your own app registration.');
     if (!raw.AAD_CLIENT_SECRET) problems.push('AAD_CLIENT_SECRET is required in production.');
-    if (!raw.BOT_ID || raw.BOT_ID === demoBotId) problems.push('BOT_ID must be your Azure Bot id in production.');
+    if (!raw.BOT_ID || raw.BOT_ID === demoBotId)
+      problems.push('BOT_ID must be your Azure Bot id in production.');
     if (!raw.BOT_PASSWORD) problems.push('BOT_PASSWORD is required in production.');
     if (!raw.DATABASE_URL) problems.push('DATABASE_URL is required in production (PostgreSQL).');
-    if (!raw.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL must be an https:// URL in production.');
+    if (!raw.PUBLIC_URL?.startsWith('https://'))
+      problems.push('PUBLIC_URL must be an https:// URL in production.');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 

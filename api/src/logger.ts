@@ -11,7 +11,11 @@ const levels = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as cons
 /** A logger writing one JSON object per line to stdout (stderr for errors). */
 export function createLogger(level: keyof typeof levels, now: () => Date = () => new Date()): Logger {
   const threshold = levels[level];
-  const write = (name: Exclude<keyof typeof levels, 'silent'>, message: string, fields?: Record<string, unknown>): void => {
+  const write = (
+    name: Exclude<keyof typeof levels, 'silent'>,
+    message: string,
+    fields?: Record<string, unknown>,
+  ): void => {
     if (levels[name] < threshold) return;
     const line = JSON.stringify({ time: now().toISOString(), level: name, message, ...fields });
     if (name === 'error') process.stderr.write(`${line}\n`);

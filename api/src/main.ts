@@ -23,7 +23,12 @@ async function main(): Promise<void> {
   );
   const server: Server = composed.app.listen(config.port, config.host, () => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    logger.info('LearnFit started', { mode: config.mode, port: config.port, database: composed.store.kind, startSeconds: seconds });
+    logger.info('LearnFit started', {
+      mode: config.mode,
+      port: config.port,
+      database: composed.store.kind,
+      startSeconds: seconds,
+    });
     if (config.mode === 'demo') {
       process.stdout.write(`\nLearnFit demo is running. Open http://localhost:${config.port}/dev/host\n\n`);
     }
@@ -43,7 +48,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`LearnFit failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `LearnFit failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -48,7 +48,12 @@ function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     res.on('finish', () => {
-      logger.debug('request', { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) });
+      logger.debug('request', {
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
     });
     next();
   };
@@ -62,7 +67,10 @@ export async function createServer(deps: ServerDeps): Promise<Express> {
   app.use(securityHeaders, requestLog(deps.logger));
   app.use(healthRoutes(deps.readiness));
 
-  app.use('/api', express.json({ limit: '256kb', strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    '/api',
+    express.json({ limit: '256kb', strict: true, type: ['application/json', 'application/*+json'] }),
+  );
   await deps.mountBot(app);
   app.use('/api', authenticate(deps.validator), meRoutes(deps.services), initiativeRoutes(deps.services));
   app.use('/api', notFound);
@@ -73,7 +81,13 @@ export async function createServer(deps: ServerDeps): Promise<Express> {
     app.use('/tab', express.static(deps.tabDistDir, { index: 'index.html', maxAge: '1h', immutable: false }));
   } else {
     app.use('/tab', (_req, res) => {
-      sendProblem(res, 503, 'not_ready', 'The tab has not been built', 'Run `npm run build:tab`, then reload.');
+      sendProblem(
+        res,
+        503,
+        'not_ready',
+        'The tab has not been built',
+        'Run `npm run build:tab`, then reload.',
+      );
     });
   }
   app.get('/', (_req, res) => {

@@ -26,7 +26,9 @@ export const searchCommandId = 'searchInitiatives';
  */
 export async function mountBot(expressApp: Express, ports: BotPorts, options: BotOptions): Promise<App> {
   if (!options.dangerouslyAcceptUnsignedActivities && !options.appPassword) {
-    throw new Error('The bot needs its app password unless unsigned activities are explicitly allowed (demo only).');
+    throw new Error(
+      'The bot needs its app password unless unsigned activities are explicitly allowed (demo only).',
+    );
   }
   const app = new App({
     httpServerAdapter: new ExpressAdapter(expressApp),
@@ -38,7 +40,8 @@ export async function mountBot(expressApp: Express, ports: BotPorts, options: Bo
   });
 
   app.on('message.ext.query', async ({ activity }) => {
-    const parameter = activity.value.parameters?.find((item) => item.name === 'query') ?? activity.value.parameters?.[0];
+    const parameter =
+      activity.value.parameters?.find((item) => item.name === 'query') ?? activity.value.parameters?.[0];
     const text = typeof parameter?.value === 'string' ? parameter.value : '';
     const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id ?? null;
     const isOurCommand = !activity.value.commandId || activity.value.commandId === searchCommandId;

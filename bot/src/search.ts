@@ -30,10 +30,13 @@ const maxResults = 25;
 
 /** Answers the search command with one card per matching initiative. */
 export async function searchInitiatives(ports: SearchPorts, query: SearchQuery): Promise<SearchResult> {
-  if (!query.tenantId) return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
+  if (!query.tenantId)
+    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
   const count = Math.min(Math.max(query.count, 1), maxResults);
   const skip = Math.max(query.skip, 0);
   const found = await ports.searchInitiatives(query.tenantId, query.text.slice(0, 200), skip + count);
-  const attachments = found.slice(skip, skip + count).map((item) => initiativeResult(item, ports.initiativeLink(item.id)));
+  const attachments = found
+    .slice(skip, skip + count)
+    .map((item) => initiativeResult(item, ports.initiativeLink(item.id)));
   return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
 }

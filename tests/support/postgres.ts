@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** The PostgreSQL server tests use: TEST_DATABASE_URL, else the local server. */
-export const testDatabaseUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const testDatabaseUrl =
+  process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** CI sets this so that a missing server fails the run instead of skipping. */
 export const postgresRequired = process.env['LEARNFIT_REQUIRE_POSTGRES'] === '1';
@@ -25,7 +26,9 @@ export async function postgresAvailable(): Promise<boolean> {
 export async function requirePostgres(): Promise<boolean> {
   const available = await postgresAvailable();
   if (!available && postgresRequired) {
-    throw new Error(`PostgreSQL is required (LEARNFIT_REQUIRE_POSTGRES=1) but ${testDatabaseUrl} does not answer.`);
+    throw new Error(
+      `PostgreSQL is required (LEARNFIT_REQUIRE_POSTGRES=1) but ${testDatabaseUrl} does not answer.`,
+    );
   }
   if (!available) {
     process.stderr.write(

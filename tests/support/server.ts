@@ -16,7 +16,13 @@ export interface TestServer {
 
 /** Starts the full demo server (simulators, in-memory PGlite, built tab) in process. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const config = loadConfig({ LEARNFIT_MODE: 'demo', PORT: '0', DATA_DIR: ':memory:', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    LEARNFIT_MODE: 'demo',
+    PORT: '0',
+    DATA_DIR: ':memory:',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const composed = await composeApp(
     config,
     {

@@ -9,12 +9,12 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
 /** Maps a real host (e.g. `graph.microsoft.com`) to a local base URL (e.g. `http://127.0.0.1:4100`). */
 export type HostRoutes = ReadonlyMap<string, string>;
 
-/** Rewrites a URL whose host is routed; other URLs pass through untouched. */
+/** Rewrites a URL whose host is routed, keeping path and query byte for byte; others pass untouched. */
 export function routeUrl(url: string, routes: HostRoutes): string {
-  const parsed = new URL(url);
-  const base = routes.get(parsed.host);
-  if (base === undefined) return url;
-  return `${base.replace(/\/$/, '')}${parsed.pathname}${parsed.search}`;
+  const match = /^https:\/\/([^/?#]+)(.*)$/i.exec(url);
+  const base = match?.[1] ? routes.get(match[1].toLowerCase()) : undefined;
+  if (base === undefined || !match) return url;
+  return `${base.replace(/\/$/, '')}${match[2] ?? ''}`;
 }
 
 /** A fetch that applies host routes; with no routes it is plain fetch. */

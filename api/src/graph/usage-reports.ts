@@ -18,7 +18,10 @@ const concealedId = /^[0-9A-F]{32}$/;
 /** Parses a usage-report CSV by header name (columns move between report versions). */
 export function parseReportCsv(csv: string): Record<string, string>[] {
   const text = csv.charCodeAt(0) === 0xfeff ? csv.slice(1) : csv;
-  return parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+  return parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<
+    string,
+    string
+  >[];
 }
 
 function count(row: Record<string, string>, header: string): number {
@@ -55,13 +58,18 @@ export function createGraphUsageReports(options: UsageReportsOptions): UsageRepo
         .get()) as string;
       const rows = parseReportCsv(csv);
       const refreshDate = rows[0]?.['Report Refresh Date'] ?? null;
-      const concealed = rows.length > 0 && rows.every((row) => concealedId.test(row['User Principal Name'] ?? ''));
+      const concealed =
+        rows.length > 0 && rows.every((row) => concealedId.test(row['User Principal Name'] ?? ''));
       return { ok: true, rows: rows.map(toTeamsActivityRow), refreshDate, concealed };
     } catch (error) {
       if (error instanceof GraphError && (error.statusCode === 403 || error.statusCode === 401)) {
         return { ok: false, reason: 'not_consented', detail: error.code ?? 'Forbidden' };
       }
-      return { ok: false, reason: 'unavailable', detail: error instanceof GraphError ? (error.code ?? 'GraphError') : 'network' };
+      return {
+        ok: false,
+        reason: 'unavailable',
+        detail: error instanceof GraphError ? (error.code ?? 'GraphError') : 'network',
+      };
     }
   }
 

@@ -33,7 +33,11 @@ export function createGraphUserDirectory(clientFor: UserGraphClientFactory): Use
           .get() as Promise<{ '@odata.count'?: number; value: unknown[] }>,
       ]);
       const managementChain: ManagerLink[] = [];
-      for (let manager = me.manager, level = 1; manager && level <= levels; manager = manager.manager, level += 1) {
+      for (
+        let manager = me.manager, level = 1;
+        manager && level <= levels;
+        manager = manager.manager, level += 1
+      ) {
         managementChain.push({
           level,
           id: manager.id ?? '',

@@ -45,17 +45,44 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.setHeader('WWW-Authenticate', `Bearer error="invalid_token", error_description="${error.code}"`);
       sendProblem(res, 401, error.code, authTitles[error.code]);
     } else if (error instanceof ConsentRequiredError) {
-      sendProblem(res, 403, 'consent_required', 'Consent is required', `LearnFit needs consent for: ${error.scopes.join(', ')}.`);
+      sendProblem(
+        res,
+        403,
+        'consent_required',
+        'Consent is required',
+        `LearnFit needs consent for: ${error.scopes.join(', ')}.`,
+      );
     } else if (error instanceof ZodError) {
-      sendProblem(res, 400, 'bad_request', 'The request is not valid', error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+      sendProblem(
+        res,
+        400,
+        'bad_request',
+        'The request is not valid',
+        error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+      );
     } else if (isBodyParserError(error) && error.type === 'entity.parse.failed') {
       sendProblem(res, 400, 'malformed_json', 'The request body is not valid JSON');
     } else if (isBodyParserError(error) && error.type === 'entity.too.large') {
       sendProblem(res, 413, 'payload_too_large', 'The request body is too large');
-    } else if (isBodyParserError(error) && error.status !== undefined && error.status >= 400 && error.status < 500) {
-      sendProblem(res, error.status === 415 ? 415 : 400, error.status === 415 ? 'unsupported_media_type' : 'bad_request', 'The request body could not be read');
+    } else if (
+      isBodyParserError(error) &&
+      error.status !== undefined &&
+      error.status >= 400 &&
+      error.status < 500
+    ) {
+      sendProblem(
+        res,
+        error.status === 415 ? 415 : 400,
+        error.status === 415 ? 'unsupported_media_type' : 'bad_request',
+        'The request body could not be read',
+      );
     } else if (error instanceof GraphError) {
-      logger.warn('graph call failed', { path: req.path, status: error.statusCode, graphCode: error.code, requestId: error.requestId });
+      logger.warn('graph call failed', {
+        path: req.path,
+        status: error.statusCode,
+        graphCode: error.code,
+        requestId: error.requestId,
+      });
       const unavailable = error.statusCode === -1 || error.statusCode === 429 || error.statusCode >= 500;
       sendProblem(
         res,
@@ -64,7 +91,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         unavailable ? 'Microsoft Graph is not available right now' : 'Microsoft Graph refused the request',
       );
     } else {
-      logger.error('unhandled error', { path: req.path, error: error instanceof Error ? error.stack : String(error) });
+      logger.error('unhandled error', {
+        path: req.path,
+        error: error instanceof Error ? error.stack : String(error),
+      });
       sendProblem(res, 500, 'internal', 'Something went wrong on our side');
     }
   };

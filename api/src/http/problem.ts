@@ -15,7 +15,13 @@ export class HttpProblem extends Error {
 }
 
 /** Writes an RFC 9457 problem answer with LearnFit's `code`. */
-export function sendProblem(res: Response, status: number, code: ProblemCode, title: string, detail?: string): void {
+export function sendProblem(
+  res: Response,
+  status: number,
+  code: ProblemCode,
+  title: string,
+  detail?: string,
+): void {
   const body: Problem = {
     type: `https://learnfit.dev/problems/${code.replace(/_/g, '-')}`,
     title,

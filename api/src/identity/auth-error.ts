@@ -3,7 +3,13 @@ import type { ProblemCode } from '@learnfit/core';
 /** Why an SSO token was refused; each maps to a 401 problem code the tab can act on. */
 export type AuthFailure = Extract<
   ProblemCode,
-  'missing_token' | 'invalid_token' | 'token_expired' | 'wrong_audience' | 'wrong_issuer' | 'wrong_tenant' | 'insufficient_scope'
+  | 'missing_token'
+  | 'invalid_token'
+  | 'token_expired'
+  | 'wrong_audience'
+  | 'wrong_issuer'
+  | 'wrong_tenant'
+  | 'insufficient_scope'
 >;
 
 /** A refused SSO token. The message is for logs; clients read `code`. */

@@ -19,7 +19,8 @@ async function setUp(delegatedScopes: string[], secret = 'demo-secret') {
   const identity = await createIdentitySimulator({
     directory: {
       tenantId,
-      findUser: (id) => (id === userId ? { displayName: 'Ada Park', userPrincipalName: 'ada.park@example.com' } : null),
+      findUser: (id) =>
+        id === userId ? { displayName: 'Ada Park', userPrincipalName: 'ada.park@example.com' } : null,
       rolesOf: () => [],
     },
     clientId,
@@ -52,14 +53,18 @@ describe('msal-node against the identity simulator', () => {
   it('exchanges the SSO token on behalf of the user for a delegated Graph token', async () => {
     const { identity, tokens } = await setUp(['User.Read']);
     const sso = await identity.issueSsoToken(userId);
-    const caller = await identity.verifyGraphToken(`Bearer ${await tokens.forUser(tenantId, sso, ['User.Read'])}`);
+    const caller = await identity.verifyGraphToken(
+      `Bearer ${await tokens.forUser(tenantId, sso, ['User.Read'])}`,
+    );
     expect(caller).toMatchObject({ kind: 'delegated', userId, scopes: ['User.Read'] });
   });
 
   it('reports consent_required when a delegated scope was never consented', async () => {
     const { identity, tokens } = await setUp(['User.Read']);
     const sso = await identity.issueSsoToken(userId);
-    await expect(tokens.forUser(tenantId, sso, ['Reports.Read.All'])).rejects.toBeInstanceOf(ConsentRequiredError);
+    await expect(tokens.forUser(tenantId, sso, ['Reports.Read.All'])).rejects.toBeInstanceOf(
+      ConsentRequiredError,
+    );
   });
 
   it('fails client credentials with a wrong secret', async () => {

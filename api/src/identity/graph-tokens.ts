@@ -28,7 +28,11 @@ export interface MsalGraphTokensOptions {
 
 /** msal's network seam, backed by LearnFit's transport so demo mode can route login traffic locally. */
 export function createMsalNetworkClient(send: FetchLike): INetworkModule {
-  async function request<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+  async function request<T>(
+    method: 'GET' | 'POST',
+    url: string,
+    options?: NetworkRequestOptions,
+  ): Promise<NetworkResponse<T>> {
     const init: RequestInit = { method };
     if (options?.headers) init.headers = options.headers;
     if (options?.body !== undefined) init.body = options.body;
@@ -53,7 +57,13 @@ export function createMsalNetworkClient(send: FetchLike): INetworkModule {
 export function createMsalGraphTokens(options: MsalGraphTokensOptions): GraphTokens {
   const clients = new Map<string, ConfidentialClientApplication>();
   const networkClient = createMsalNetworkClient(options.fetch);
-  const level = { debug: LogLevel.Verbose, info: LogLevel.Warning, warn: LogLevel.Warning, error: LogLevel.Error, silent: LogLevel.Error }[options.logLevel];
+  const level = {
+    debug: LogLevel.Verbose,
+    info: LogLevel.Warning,
+    warn: LogLevel.Warning,
+    error: LogLevel.Error,
+    silent: LogLevel.Error,
+  }[options.logLevel];
 
   function clientFor(tenantId: string): ConfidentialClientApplication {
     let client = clients.get(tenantId);
@@ -91,12 +101,16 @@ export function createMsalGraphTokens(options: MsalGraphTokensOptions): GraphTok
     async forUser(tenantId, ssoToken, scopes) {
       const graphScopes = scopes.map((scope) => `https://graph.microsoft.com/${scope}`);
       try {
-        const result = await clientFor(tenantId).acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes: graphScopes });
+        const result = await clientFor(tenantId).acquireTokenOnBehalfOf({
+          oboAssertion: ssoToken,
+          scopes: graphScopes,
+        });
         if (!result?.accessToken) throw new Error('On-behalf-of returned no access token.');
         return result.accessToken;
       } catch (error) {
         if (error instanceof InteractionRequiredAuthError) throw new ConsentRequiredError(scopes);
-        if (error instanceof ServerError && error.errorCode === 'invalid_grant') throw new ConsentRequiredError(scopes);
+        if (error instanceof ServerError && error.errorCode === 'invalid_grant')
+          throw new ConsentRequiredError(scopes);
         throw error;
       }
     },

@@ -1,4 +1,12 @@
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+} from 'jose';
 import type { FetchLike } from '../graph/transport';
 import { AuthError } from './auth-error';
 
@@ -58,7 +66,9 @@ export function createSsoTokenValidator(options: SsoTokenValidatorOptions): SsoT
     const jwks = (await response.json()) as JSONWebKeySet;
     const entry: CachedKeys = {
       keys: createLocalJWKSet(jwks),
-      kids: new Set(jwks.keys.map((key) => key.kid).filter((value): value is string => typeof value === 'string')),
+      kids: new Set(
+        jwks.keys.map((key) => key.kid).filter((value): value is string => typeof value === 'string'),
+      ),
       fetchedAt: options.now().getTime(),
     };
     cache.set(tenantId, entry);
@@ -106,7 +116,8 @@ export function createSsoTokenValidator(options: SsoTokenValidatorOptions): SsoT
         throw new AuthError('insufficient_scope', `The token lacks the ${requiredScope} scope.`);
       }
       const oid = payload['oid'];
-      if (typeof oid !== 'string' || oid.length === 0) throw new AuthError('invalid_token', 'The token has no oid.');
+      if (typeof oid !== 'string' || oid.length === 0)
+        throw new AuthError('invalid_token', 'The token has no oid.');
       const roles = Array.isArray(payload['roles'])
         ? payload['roles'].filter((role): role is string => typeof role === 'string')
         : [];
@@ -114,7 +125,8 @@ export function createSsoTokenValidator(options: SsoTokenValidatorOptions): SsoT
         tenantId,
         userId: oid,
         name: typeof payload['name'] === 'string' ? payload['name'] : null,
-        preferredUsername: typeof payload['preferred_username'] === 'string' ? payload['preferred_username'] : null,
+        preferredUsername:
+          typeof payload['preferred_username'] === 'string' ? payload['preferred_username'] : null,
         roles,
         token,
       };

@@ -33,6 +33,7 @@ export function createApiServices(deps: MeServiceDeps & { initiatives: Initiativ
   return {
     describeMe: (identity) => describeMe(deps, identity),
     listInitiatives: async (tenantId) => (await deps.initiatives.list(tenantId)).map(toSummary),
-    searchInitiatives: async (tenantId, text, limit) => (await deps.initiatives.search(tenantId, text, limit)).map(toSummary),
+    searchInitiatives: async (tenantId, text, limit) =>
+      (await deps.initiatives.search(tenantId, text, limit)).map(toSummary),
   };
 }

@@ -30,7 +30,11 @@ export async function describeMe(deps: MeServiceDeps, identity: SsoIdentity): Pr
   };
 }
 
-function activityFrom(report: Awaited<ReturnType<UsageReports['teamsUserActivity']>>, userId: string, upn: string): MyActivity {
+function activityFrom(
+  report: Awaited<ReturnType<UsageReports['teamsUserActivity']>>,
+  userId: string,
+  upn: string,
+): MyActivity {
   const unavailable = (reason: string, concealed = false, refreshDate: string | null = null): MyActivity => ({
     period: 'D30',
     available: false,
@@ -57,9 +61,15 @@ function activityFrom(report: Awaited<ReturnType<UsageReports['teamsUserActivity
     );
   }
   const lowerUpn = upn.toLowerCase();
-  const row = report.rows.find((candidate) => candidate.userId === userId || candidate.userPrincipalName.toLowerCase() === lowerUpn);
+  const row = report.rows.find(
+    (candidate) => candidate.userId === userId || candidate.userPrincipalName.toLowerCase() === lowerUpn,
+  );
   if (!row) {
-    return unavailable('You have no row in the Teams usage report yet; new accounts appear after about two days.', false, report.refreshDate);
+    return unavailable(
+      'You have no row in the Teams usage report yet; new accounts appear after about two days.',
+      false,
+      report.refreshDate,
+    );
   }
   return {
     period: 'D30',

@@ -14,7 +14,10 @@ export interface DirectoryProfile {
 /** Directory reads on behalf of the signed-in user (delegated permissions). */
 export interface UserDirectory {
   /** The caller's profile, management chain (up to `levels`) and number of direct reports. */
-  me(identity: SsoIdentity, levels: number): Promise<{
+  me(
+    identity: SsoIdentity,
+    levels: number,
+  ): Promise<{
     profile: DirectoryProfile;
     managementChain: ManagerLink[];
     directReportCount: number;
@@ -33,12 +36,20 @@ export interface TeamsActivityRow {
 
 /** A usage report as read, or why it could not be read. */
 export type ReportResult<T> =
-  | { readonly ok: true; readonly rows: readonly T[]; readonly refreshDate: string | null; readonly concealed: boolean }
+  | {
+      readonly ok: true;
+      readonly rows: readonly T[];
+      readonly refreshDate: string | null;
+      readonly concealed: boolean;
+    }
   | { readonly ok: false; readonly reason: 'not_consented' | 'unavailable'; readonly detail: string };
 
 /** Tenant-wide usage reports (application permissions). */
 export interface UsageReports {
-  teamsUserActivity(tenantId: string, period: 'D7' | 'D30' | 'D90' | 'D180'): Promise<ReportResult<TeamsActivityRow>>;
+  teamsUserActivity(
+    tenantId: string,
+    period: 'D7' | 'D30' | 'D90' | 'D180',
+  ): Promise<ReportResult<TeamsActivityRow>>;
 }
 
 /** Initiatives as stored. */

@@ -16,7 +16,9 @@ export interface Store {
 }
 
 /** Where the data lives: an embedded PGlite folder (or memory), or a PostgreSQL server. */
-export type StoreLocation = { readonly kind: 'pglite'; readonly dataDir: string | null } | { readonly kind: 'postgres'; readonly url: string };
+export type StoreLocation =
+  | { readonly kind: 'pglite'; readonly dataDir: string | null }
+  | { readonly kind: 'postgres'; readonly url: string };
 
 /** Opens the database and brings its schema up to date. */
 export async function openStore(location: StoreLocation): Promise<Store> {
@@ -50,5 +52,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
 }

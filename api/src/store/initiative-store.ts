@@ -35,7 +35,11 @@ export function createInitiativeStore(db: Kysely<Database>): InitiativeStore {
       return rows.map(toRecord);
     },
     async search(tenantId, text, limit) {
-      let query = db.selectFrom('initiative').selectAll().where('tenant_id', '=', tenantId).where('status', '!=', 'archived');
+      let query = db
+        .selectFrom('initiative')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('status', '!=', 'archived');
       const trimmed = text.trim();
       if (trimmed.length > 0) {
         const pattern = likePattern(trimmed);

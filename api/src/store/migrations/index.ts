@@ -10,13 +10,19 @@ const migrations: Record<string, Migration> = {
         .addColumn('tenant_id', 'text', (col) => col.notNull())
         .addColumn('name', 'text', (col) => col.notNull())
         .addColumn('goal', 'text', (col) => col.notNull().defaultTo(''))
-        .addColumn('status', 'text', (col) => col.notNull().check(sql`status in ('draft', 'active', 'archived')`))
+        .addColumn('status', 'text', (col) =>
+          col.notNull().check(sql`status in ('draft', 'active', 'archived')`),
+        )
         .addColumn('target_group_size', 'integer', (col) => col.notNull().defaultTo(0))
         .addColumn('created_by', 'text', (col) => col.notNull())
         .addColumn('created_at', 'timestamptz', (col) => col.notNull())
         .addColumn('updated_at', 'timestamptz', (col) => col.notNull())
         .execute();
-      await db.schema.createIndex('initiative_tenant_idx').on('initiative').columns(['tenant_id', 'status']).execute();
+      await db.schema
+        .createIndex('initiative_tenant_idx')
+        .on('initiative')
+        .columns(['tenant_id', 'status'])
+        .execute();
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable('initiative').execute();
