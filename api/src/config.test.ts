@@ -25,12 +25,21 @@ describe('loadConfig', () => {
   it('accepts a complete production environment and derives the SSO audiences', () => {
     const config = loadConfig(production);
     expect(config.demo).toBeNull();
-    expect(config.auth.audiences).toEqual([production.AAD_CLIENT_ID, `api://learnfit.example.com/${production.AAD_CLIENT_ID}`]);
+    expect(config.auth.audiences).toEqual([
+      production.AAD_CLIENT_ID,
+      `api://learnfit.example.com/${production.AAD_CLIENT_ID}`,
+    ]);
   });
 
   it('refuses to run in production with demo ids, missing secrets or plain http', () => {
     const attempt = () =>
-      loadConfig({ ...production, AAD_CLIENT_ID: demoClientId, BOT_ID: demoBotId, AAD_CLIENT_SECRET: undefined, PUBLIC_URL: 'http://learnfit.example.com' });
+      loadConfig({
+        ...production,
+        AAD_CLIENT_ID: demoClientId,
+        BOT_ID: demoBotId,
+        AAD_CLIENT_SECRET: undefined,
+        PUBLIC_URL: 'http://learnfit.example.com',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
