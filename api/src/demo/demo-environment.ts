@@ -10,7 +10,7 @@ import { generateTenant } from './tenant/generate';
 import type { DemoTenant } from './tenant/model';
 
 /** Application permissions the demo tenant's admin granted to LearnFit. */
-export const demoAppPermissions = ['Reports.Read.All', 'User.Read.All'] as const;
+export const demoAppPermissions = ['Reports.Read.All'] as const;
 /** Delegated permissions consented for the demo tenant's users. */
 export const demoDelegatedScopes = ['User.Read', 'User.ReadBasic.All'] as const;
 
