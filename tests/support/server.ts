@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
     createLogger('silent'),
   );
-  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     const listening = composed.app.listen(0, '127.0.0.1', () => resolve(listening));
     listening.once('error', reject);
   });
