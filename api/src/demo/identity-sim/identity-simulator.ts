@@ -115,11 +115,12 @@ export async function createIdentitySimulator(options: IdentitySimulatorOptions)
     const body = (req.body ?? {}) as Record<string, string | undefined>;
     const requestedTenant = req.params.tenant;
     if (requestedTenant !== tenantId && requestedTenant !== 'organizations' && requestedTenant !== 'common') {
-      aadError(res, 400, 'invalid_request', 90002, `Tenant '${requestedTenant}' not found.`);
+      aadError(options.now(), res, 400, 'invalid_request', 90002, `Tenant '${requestedTenant}' not found.`);
       return;
     }
     if (body['client_id'] !== options.clientId) {
       aadError(
+        options.now(),
         res,
         400,
         'unauthorized_client',
@@ -130,6 +131,7 @@ export async function createIdentitySimulator(options: IdentitySimulatorOptions)
     }
     if (body['client_secret'] !== options.clientSecret) {
       aadError(
+        options.now(),
         res,
         401,
         'invalid_client',
@@ -142,6 +144,7 @@ export async function createIdentitySimulator(options: IdentitySimulatorOptions)
     if (body['grant_type'] === 'client_credentials') {
       if (!scopes.includes(`${graphAudience}/.default`)) {
         aadError(
+          options.now(),
           res,
           400,
           'invalid_scope',
@@ -169,6 +172,7 @@ export async function createIdentitySimulator(options: IdentitySimulatorOptions)
       const assertion = await verifyOwn(body['assertion'] ?? '');
       if (!assertion || assertion['aud'] !== options.clientId || typeof assertion['oid'] !== 'string') {
         aadError(
+          options.now(),
           res,
           400,
           'invalid_grant',
@@ -185,6 +189,7 @@ export async function createIdentitySimulator(options: IdentitySimulatorOptions)
       );
       if (missing.length > 0) {
         aadError(
+          options.now(),
           res,
           400,
           'invalid_grant',
@@ -216,7 +221,14 @@ export async function createIdentitySimulator(options: IdentitySimulatorOptions)
       });
       return;
     }
-    aadError(res, 400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
+    aadError(
+      options.now(),
+      res,
+      400,
+      'unsupported_grant_type',
+      70003,
+      'The app requested an unsupported grant type.',
+    );
   });
 
   return {
@@ -260,6 +272,7 @@ export async function createIdentitySimulator(options: IdentitySimulatorOptions)
 }
 
 function aadError(
+  now: Date,
   res: Response,
   status: number,
   error: string,
@@ -273,7 +286,7 @@ function aadError(
     error,
     error_description: `AADSTS${code}: ${description} Trace ID: ${traceId} Correlation ID: ${correlationId}`,
     error_codes: [code],
-    timestamp: new Date().toISOString().replace('T', ' ').slice(0, 19) + 'Z',
+    timestamp: now.toISOString().replace('T', ' ').slice(0, 19) + 'Z',
     trace_id: traceId,
     correlation_id: correlationId,
     ...(suberror ? { suberror } : {}),
