@@ -70,12 +70,9 @@ export async function createIdentitySimulator(options: IdentitySimulatorOptions)
 
   async function sign(claims: JWTPayload, lifetimeSeconds = 3600): Promise<string> {
     const iat = nowSeconds();
-    return new SignJWT({ ...claims })
+    // Claims given by the caller (tests forging edge cases) win over the defaults.
+    return new SignJWT({ iat, nbf: iat - 60, exp: iat + lifetimeSeconds, jti: randomUUID(), ...claims })
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
-      .setIssuedAt(iat)
-      .setNotBefore(iat - 60)
-      .setExpirationTime(iat + lifetimeSeconds)
-      .setJti(randomUUID())
       .sign(privateKey);
   }
 

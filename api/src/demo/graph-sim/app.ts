@@ -1,0 +1,60 @@
+// The Graph v1.0 simulator as an Express app. It speaks Graph's wire format and writes Graph's real hosts
+// (graph.microsoft.com, reports.office.com) into every link; the client's transport routes them here.
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { DemoTenant } from '../tenant/model';
+import type { GraphSimAuth } from './auth';
+import { createContext, type SimResponse } from './context';
+import { dispatch } from './dispatch';
+import { render } from './render';
+
+/** What the simulator needs: the tenant it serves, a token verifier and a clock. */
+export interface GraphSimulatorDeps {
+  tenant: DemoTenant;
+  auth: GraphSimAuth;
+  now: () => Date;
+}
+
+function write(res: Response, req: Request, answer: SimResponse, now: Date): void {
+  const requestId = randomUUID();
+  const out = render(answer, { requestId, clientRequestId: req.get('client-request-id') ?? requestId }, now);
+  res.statusCode = out.status;
+  res.setHeader('Cache-Control', 'no-cache');
+  // setHeader/end rather than set/send: Express would rewrite Graph's exact Content-Type values.
+  for (const [name, value] of Object.entries(out.headers)) res.setHeader(name, value);
+  if (out.body === undefined) res.end();
+  else
+    res.end(typeof out.body === 'string' || Buffer.isBuffer(out.body) ? out.body : JSON.stringify(out.body));
+}
+
+/** Builds the simulator app; listen on any port and route Graph's hosts to it. */
+export function createGraphSimulator(deps: GraphSimulatorDeps): express.Express {
+  const ctx = createContext(deps);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(express.json({ limit: '1mb' }));
+  app.use(async (req: Request, res: Response) => {
+    const url = new URL(`http://graph-sim${req.originalUrl}`);
+    const answer = await dispatch(ctx, {
+      method: req.method,
+      path: url.pathname,
+      query: url.searchParams,
+      header: (name) => req.get(name),
+      body: req.body as unknown,
+    });
+    write(res, req, answer, deps.now());
+  });
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const status =
+      typeof err === 'object' && err !== null && 'status' in err && err.status === 413 ? 413 : 400;
+    const message =
+      status === 413 ? 'The request body is too large.' : 'Invalid request body: malformed JSON.';
+    write(res, req, { status, error: { code: 'BadRequest', message } }, deps.now());
+  });
+  return app;
+}
