@@ -1,0 +1,85 @@
+import { FluentProvider } from '@fluentui/react-components';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { ApiClientProvider } from '../../api/api-context';
+import { createApiClient, type ApiClient } from '../../api/client';
+import { tabConfig } from '../../config';
+import { useHashRoute, type Route } from '../../routing/hash-route';
+import { fluentThemeFor } from '../../teams/fluent-theme';
+import { connectToTeamsOnce, useTeamsHost, type HostConnection, type TeamsHost } from '../../teams/host';
+import { LoadingState } from '../LoadingState/LoadingState';
+import { NotInTeams } from '../NotInTeams/NotInTeams';
+import { PageErrorBoundary } from '../PageErrorBoundary/PageErrorBoundary';
+import { PageNotFound } from '../PageNotFound/PageNotFound';
+import { TopNav } from '../TopNav/TopNav';
+import { useAppStyles } from './App.styles';
+
+// Pages load on demand so the first paint only needs the shell.
+const HomePage = lazy(() => import('../../pages/HomePage/HomePage'));
+const InitiativesPage = lazy(() => import('../../pages/InitiativesPage/InitiativesPage'));
+const AboutPage = lazy(() => import('../../pages/AboutPage/AboutPage'));
+const ConfigPage = lazy(() => import('../../pages/ConfigPage/ConfigPage'));
+
+function defaultClient(host: TeamsHost): ApiClient {
+  return createApiClient({ baseUrl: tabConfig.apiBaseUrl, getToken: () => host.getAuthToken() });
+}
+
+function renderPage(route: Route | null, host: TeamsHost): ReactNode {
+  switch (route) {
+    case 'home':
+      return <HomePage locale={host.context.locale} />;
+    case 'initiatives':
+      return <InitiativesPage />;
+    case 'about':
+      return <AboutPage />;
+    case 'config':
+      return <ConfigPage />;
+    case null:
+      return <PageNotFound />;
+  }
+}
+
+function Shell({ host, createClient }: { host: TeamsHost; createClient: (host: TeamsHost) => ApiClient }) {
+  const styles = useAppStyles();
+  const route = useHashRoute();
+  const client = useMemo(() => createClient(host), [createClient, host]);
+  return (
+    <ApiClientProvider client={client}>
+      {route === 'config' ? null : <TopNav current={route} />}
+      <main className={styles.main}>
+        <PageErrorBoundary key={route ?? 'not-found'}>
+          <Suspense fallback={<LoadingState label="Loading…" />}>{renderPage(route, host)}</Suspense>
+        </PageErrorBoundary>
+      </main>
+    </ApiClientProvider>
+  );
+}
+
+/** How the app finds its host and talks to the API; tests pass fakes. */
+export interface AppProps {
+  readonly connect?: () => Promise<HostConnection>;
+  readonly createClient?: (host: TeamsHost) => ApiClient;
+}
+
+/** The tab: Fluent theme that follows Teams, the host connection, navigation and pages. */
+export function App({ connect = connectToTeamsOnce, createClient = defaultClient }: AppProps) {
+  const styles = useAppStyles();
+  const hostState = useTeamsHost(connect);
+  const theme = hostState.status === 'ready' ? hostState.theme : 'default';
+
+  let content: ReactNode;
+  if (hostState.status === 'connecting') content = <LoadingState label="Connecting to Teams…" />;
+  else if (hostState.status === 'not-in-teams')
+    content = <NotInTeams reason={hostState.reason} demoHostUrl={`${tabConfig.apiBaseUrl}/dev/host`} />;
+  else content = <Shell host={hostState.host} createClient={createClient} />;
+
+  return (
+    <FluentProvider
+      theme={fluentThemeFor(theme)}
+      className={styles.root}
+      data-testid="app-root"
+      data-theme={theme}
+    >
+      {content}
+    </FluentProvider>
+  );
+}
