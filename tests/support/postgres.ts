@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { testEnv } from './env';
 
-/** The PostgreSQL server tests use: TEST_DATABASE_URL, else the local server. */
-export const testDatabaseUrl =
-  process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The PostgreSQL server tests use. */
+export const testDatabaseUrl = testEnv.databaseUrl;
 
-/** CI sets this so that a missing server fails the run instead of skipping. */
-export const postgresRequired = process.env['LEARNFIT_REQUIRE_POSTGRES'] === '1';
+/** Whether a missing server fails the run (CI) instead of skipping. */
+export const postgresRequired = testEnv.postgresRequired;
 
 /** Whether a PostgreSQL server answers at the test URL. */
 export async function postgresAvailable(): Promise<boolean> {
