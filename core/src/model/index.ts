@@ -1,0 +1,4 @@
+export * from './signals';
+export * from './snapshot';
+export * from './initiative';
+export * from './result';
