@@ -79,6 +79,13 @@ function groupLatencies(snapshot: CollaborationSnapshot): { start: Uint32Array; 
   return { start, minutes: grouped };
 }
 
+/** Stores a score as Float32 and says whether the stored value meets the bar (1) or not (0). */
+function store(column: Float32Array, person: number, bar: number, value: number): number {
+  const stored = Math.fround(value);
+  column[person] = stored;
+  return stored >= bar ? 1 : 0;
+}
+
 /**
  * Scores the four attributes for everyone in the snapshot (or only `only`, leaving others NaN / 0).
  * One pass over the weekly columns; no per-person objects.
@@ -108,6 +115,7 @@ export function scorePeople(
   const asOf = Date.parse(snapshot.dataAsOf);
   const weekStartMs = snapshot.weekStarts.map((week) => Date.parse(week));
   const count = only === undefined ? people : only.length;
+  const bar = config.bar;
 
   for (let n = 0; n < count; n++) {
     const p = only === undefined ? n : (only[n] ?? people);
@@ -141,16 +149,9 @@ export function scorePeople(
     }
 
     let met = 0;
-    const keep = (column: Float32Array, value: number): void => {
-      const stored = Math.fround(value);
-      column[p] = stored;
-      if (stored >= config.bar) met++;
-    };
     if (scorable.participatory && weeks > 0) {
-      keep(
-        participatory,
-        participatoryScore(contributionWeeks / weeks, givingWeeks / weeks, config.participatory),
-      );
+      const score = participatoryScore(contributionWeeks / weeks, givingWeeks / weeks, config.participatory);
+      met += store(participatory, p, bar, score);
     }
     if (latencies !== null) {
       const from = latencies.start[p] ?? 0;
@@ -162,11 +163,11 @@ export function scorePeople(
           (to - from) % 2 === 1 ? (own[middle] ?? 0) : ((own[middle - 1] ?? 0) + (own[middle] ?? 0)) / 2;
         let within = 0;
         for (let i = 0; i < own.length; i++) if ((own[i] ?? 0) <= config.timely.businessDayMinutes) within++;
-        keep(timely, timelyScore(median, within / own.length, config.timely));
+        met += store(timely, p, bar, timelyScore(median, within / own.length, config.timely));
       }
     }
     if (scorable.transparent && open + closed > 0) {
-      keep(transparent, transparentScore(open / (open + closed), config.transparent));
+      met += store(transparent, p, bar, transparentScore(open / (open + closed), config.transparent));
     }
     if (scorable.current) {
       const last = snapshot.lastSocialActivity[p] ?? null;
@@ -175,7 +176,7 @@ export function scorePeople(
         lastMs = Math.min(asOf, (weekStartMs[lastContributionWeek] ?? asOf) + 3 * dayMs);
       }
       const days = Number.isNaN(lastMs) ? Number.POSITIVE_INFINITY : Math.floor((asOf - lastMs) / dayMs);
-      keep(current, currentScore(Math.max(0, days), config.current));
+      met += store(current, p, bar, currentScore(Math.max(0, days), config.current));
     }
     attributesMet[p] = met;
     learnsSocial[p] = scorableCount > 0 && met >= required ? 1 : 0;
