@@ -1,10 +1,19 @@
 import { isUsable } from '../diagnostics/coverage';
-import type { CollaborationSnapshot } from '../model/snapshot';
+import type { CollaborationSnapshot, DataSource } from '../model/snapshot';
 import type { AttributeSettings } from '../settings/attributes';
 import { currentScore, participatoryScore, timelyScore, transparentScore } from './curves';
 
 /** The article's four words, in its order. */
 export const attributeNames = ['participatory', 'timely', 'transparent', 'current'] as const;
+
+/** The data sources the attributes read. */
+export const attributeSources = [
+  'directory',
+  'channelMessages',
+  'engageActivityReport',
+  'teamsActivityReport',
+  'emailActivityReport',
+] as const satisfies readonly DataSource[];
 
 /** One learns-social attribute. */
 export type AttributeName = (typeof attributeNames)[number];
