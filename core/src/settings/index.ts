@@ -3,6 +3,9 @@ import { deepFreeze } from './freeze';
 import { defaultLeaderSettings } from './leaders';
 import { defaultLearnerSettings } from './learners';
 import { defaultPrivacySettings } from './privacy';
+import { defaultWorkflowFitSettings } from './workflow-fit';
+import { defaultChangePlanSettings } from './change-plan';
+import { defaultManagementSettings } from './management';
 
 // One line per area. Each diagnostic owns its file in this folder and adds one import and one
 // property here; the type below follows from the defaults, so nothing else needs editing.
@@ -11,6 +14,9 @@ const areas = {
   privacy: defaultPrivacySettings,
   leaders: defaultLeaderSettings,
   learners: defaultLearnerSettings,
+  workflowFit: defaultWorkflowFitSettings,
+  changePlan: defaultChangePlanSettings,
+  management: defaultManagementSettings,
 };
 
 /** Every threshold the diagnostics use, one typed area per diagnostic (see docs/methodology.md). */
