@@ -1,1 +1,2 @@
 export * from './snapshot-builder';
+export * from './diagnostic-input';

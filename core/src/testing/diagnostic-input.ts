@@ -1,0 +1,72 @@
+import type { DiagnosticInput } from '../diagnostics/input';
+import type { Initiative, PulseResponse, SolutionFeature } from '../model/initiative';
+import type { CollaborationSnapshot } from '../model/snapshot';
+import { createPrivacyGuard } from '../privacy/guard';
+import { defaultSettings, type DiagnosticSettings } from '../settings/index';
+
+/** A small, fast, seeded generator (mulberry32): uniform in [0, 1). For tests and benchmarks. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A solution feature with defaults for whatever the test does not care about. */
+export function fixtureFeature(
+  partial: Partial<SolutionFeature> & Pick<SolutionFeature, 'id'>,
+): SolutionFeature {
+  return {
+    name: partial.id,
+    mode: 'channelPosts',
+    cadence: 'weekly',
+    synchronous: false,
+    plannedTimes: [],
+    groupSize: null,
+    ...partial,
+  };
+}
+
+/** An initiative with defaults for whatever the test does not care about. */
+export function fixtureInitiative(partial: Partial<Initiative> = {}): Initiative {
+  return {
+    id: 'initiative-1',
+    name: 'Social onboarding',
+    targetGroup: [],
+    designTeam: [],
+    comparisonGroup: null,
+    features: [],
+    kpis: [],
+    launchDate: null,
+    ...partial,
+  };
+}
+
+/** What a test may change about a diagnostic input. */
+export interface FixtureInputOptions {
+  readonly initiative?: Partial<Initiative>;
+  readonly pulse?: readonly PulseResponse[];
+  readonly settings?: DiagnosticSettings;
+  readonly k?: number;
+  readonly seed?: number;
+}
+
+/** A complete diagnostic input over a snapshot: default settings, k = 5, seeded randomness. */
+export function fixtureInput(
+  snapshot: CollaborationSnapshot,
+  options: FixtureInputOptions = {},
+): DiagnosticInput {
+  const settings = options.settings ?? defaultSettings;
+  return {
+    snapshot,
+    initiative: fixtureInitiative(options.initiative),
+    pulse: options.pulse ?? [],
+    settings,
+    random: seededRandom(options.seed ?? 1),
+    guard: createPrivacyGuard({ ...settings.privacy, k: options.k ?? settings.privacy.k }),
+  };
+}
