@@ -66,16 +66,37 @@ export function isObservable(mode: WorkMode): mode is ObservableMode {
   return (observableModes as readonly WorkMode[]).includes(mode);
 }
 
-/** Plain words for each mode, as a sentence needs them ("posts in Teams channels"). */
-export const modeWords: Readonly<Record<WorkMode, { readonly noun: string; readonly verb: string }>> = {
-  channelPosts: { noun: 'Teams channels', verb: 'posts or replies in Teams channels' },
-  chat: { noun: 'Teams chat', verb: 'chats in Teams' },
-  meetings: { noun: 'Teams meetings', verb: 'joins Teams meetings' },
-  calls: { noun: 'Teams calls', verb: 'makes Teams calls' },
-  email: { noun: 'email', verb: 'sends or reads email' },
-  engage: { noun: 'Viva Engage', verb: 'posts, reads or likes in Viva Engage' },
-  sharedFiles: { noun: 'shared files', verb: 'shares files' },
-  externalLms: { noun: 'the external learning platform', verb: 'uses the external learning platform' },
+/** Plain words for each mode, as sentences need them: "Teams channels", "posts or replies in Teams
+ * channels", "you post and reply in Teams channels", "a thread". */
+export const modeWords: Readonly<
+  Record<
+    WorkMode,
+    { readonly noun: string; readonly verb: string; readonly you: string; readonly unit: string }
+  >
+> = {
+  channelPosts: {
+    noun: 'Teams channels',
+    verb: 'posts or replies in Teams channels',
+    you: 'post and reply in Teams channels',
+    unit: 'thread',
+  },
+  chat: { noun: 'Teams chat', verb: 'chats in Teams', you: 'chat in Teams', unit: 'chat' },
+  meetings: { noun: 'Teams meetings', verb: 'joins Teams meetings', you: 'meet in Teams', unit: 'meeting' },
+  calls: { noun: 'Teams calls', verb: 'makes Teams calls', you: 'call each other in Teams', unit: 'call' },
+  email: { noun: 'email', verb: 'sends or reads email', you: 'email each other', unit: 'message' },
+  engage: {
+    noun: 'Viva Engage',
+    verb: 'posts, reads or likes in Viva Engage',
+    you: 'follow Viva Engage',
+    unit: 'conversation',
+  },
+  sharedFiles: { noun: 'shared files', verb: 'shares files', you: 'share files', unit: 'file' },
+  externalLms: {
+    noun: 'the external learning platform',
+    verb: 'uses the external learning platform',
+    you: 'use the learning platform',
+    unit: 'course',
+  },
 };
 
 /**

@@ -28,7 +28,7 @@ function scoreFinding(data: WorkflowFitData, settings: WorkflowFitSettings): Fin
     severity: scoreSeverity(data.overallScore),
     text:
       `The design fits the group's current work at ${Math.round(data.overallScore)} of 100: ` +
-      `${inside} of ${measured.length} measurable features rely on a mode that at least ` +
+      `${inside} of ${measured.length} measurable features ${inside === 1 ? 'relies' : 'rely'} on a mode that at least ` +
       `${percent(settings.outsideWorkAdoption)} of the group already uses weekly.`,
     evidence: [
       {

@@ -106,7 +106,8 @@ function modeMoves(
         featureId: feature.id,
         code: 'bridge-habit',
         text:
-          `Only ${percent(fit.adoption)} of the group ${modeWords[fit.mode].verb} weekly, so ${name} ` +
+          `${fit.adoption === 0 ? 'Nobody in the group' : `Only ${percent(fit.adoption)} of the group`} ` +
+          `${modeWords[fit.mode].verb} weekly, so ${name} ` +
           `asks for a new habit. Announce every round of it in ${modeWords[home.mode].noun}, where ` +
           `${percent(home.share)} are active weekly, and link to it from there.`,
         evidence: [

@@ -10,6 +10,8 @@ export interface ChangePlanSettings {
   readonly reinforceWeeks: { readonly light: number; readonly moderate: number; readonly intensive: number };
   /** A segment learning social below this share gets the "start small" version of its message. */
   readonly lowSocialShare: number;
+  /** The org attribute the "spell it out" messages are written per (one of the learner segments). */
+  readonly messageSegmentBy: 'department' | 'location' | 'role';
 }
 
 /** Defaults of the change plan; each one is argued in docs/methodology.md. */
@@ -19,4 +21,5 @@ export const defaultChangePlanSettings: ChangePlanSettings = {
   leadWeeks: { light: 2, moderate: 4, intensive: 6 },
   reinforceWeeks: { light: 4, moderate: 8, intensive: 12 },
   lowSocialShare: 0.3,
+  messageSegmentBy: 'department',
 };
