@@ -88,6 +88,21 @@ function groupLatencies(snapshot: CollaborationSnapshot): { start: Uint32Array; 
   return { start, minutes: grouped };
 }
 
+/** Sorts a few values by insertion (no call overhead); hands longer runs to the native sort. */
+function sortInPlace(values: Float32Array): Float32Array {
+  if (values.length > 24) return values.sort();
+  for (let i = 1; i < values.length; i++) {
+    const value = values[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (values[j] ?? 0) > value) {
+      values[j + 1] = values[j] ?? 0;
+      j--;
+    }
+    values[j + 1] = value;
+  }
+  return values;
+}
+
 /** Stores a score as Float32 and says whether the stored value meets the bar (1) or not (0). */
 function store(column: Float32Array, person: number, bar: number, value: number): number {
   const stored = Math.fround(value);
@@ -119,12 +134,16 @@ export function scorePeople(
   const learnsSocial = new Uint8Array(people);
   const attributesMet = new Uint8Array(people);
 
-  const s = snapshot.signals;
   const latencies = scorable.timely ? groupLatencies(snapshot) : null;
   const asOf = Date.parse(snapshot.dataAsOf);
   const weekStartMs = snapshot.weekStarts.map((week) => Date.parse(week));
   const count = only === undefined ? people : only.length;
   const bar = config.bar;
+  const { channel, engage, chat, email } = sources;
+  const s = snapshot.signals;
+  const { channelPosts, channelReplies, repliesToOthers, reactionsGiven } = s;
+  const { engagePosts, engageLikes, privateChatMessages, emailsSent } = s;
+  const parsedDays = new Map<string, number>();
 
   for (let n = 0; n < count; n++) {
     const p = only === undefined ? n : (only[n] ?? people);
@@ -139,13 +158,13 @@ export function scorePeople(
       const at = base + w;
       let contributed = 0;
       let given = 0;
-      if (sources.channel) {
-        contributed += (s.channelPosts[at] ?? 0) + (s.channelReplies[at] ?? 0);
-        given += (s.repliesToOthers[at] ?? 0) + (s.reactionsGiven[at] ?? 0);
+      if (channel) {
+        contributed += (channelPosts[at] ?? 0) + (channelReplies[at] ?? 0);
+        given += (repliesToOthers[at] ?? 0) + (reactionsGiven[at] ?? 0);
       }
-      if (sources.engage) {
-        contributed += s.engagePosts[at] ?? 0;
-        given += s.engageLikes[at] ?? 0;
+      if (engage) {
+        contributed += engagePosts[at] ?? 0;
+        given += engageLikes[at] ?? 0;
       }
       if (contributed > 0) {
         contributionWeeks++;
@@ -153,8 +172,8 @@ export function scorePeople(
       }
       if (given > 0) givingWeeks++;
       open += contributed;
-      if (sources.chat) closed += s.privateChatMessages[at] ?? 0;
-      if (sources.email) closed += s.emailsSent[at] ?? 0;
+      if (chat) closed += privateChatMessages[at] ?? 0;
+      if (email) closed += emailsSent[at] ?? 0;
     }
 
     let met = 0;
@@ -166,7 +185,7 @@ export function scorePeople(
       const from = latencies.start[p] ?? 0;
       const to = latencies.start[p + 1] ?? from;
       if (to - from >= Math.max(1, config.timely.minSamples)) {
-        const own = latencies.minutes.subarray(from, to).sort();
+        const own = sortInPlace(latencies.minutes.subarray(from, to));
         const middle = (to - from) >> 1;
         const median =
           (to - from) % 2 === 1 ? (own[middle] ?? 0) : ((own[middle - 1] ?? 0) + (own[middle] ?? 0)) / 2;
@@ -180,7 +199,11 @@ export function scorePeople(
     }
     if (scorable.current) {
       const last = snapshot.lastSocialActivity[p] ?? null;
-      let lastMs = last === null ? Number.NaN : Date.parse(last);
+      let lastMs = Number.NaN;
+      if (last !== null) {
+        lastMs = parsedDays.get(last) ?? Date.parse(last);
+        parsedDays.set(last, lastMs);
+      }
       if (Number.isNaN(lastMs) && lastContributionWeek >= 0) {
         lastMs = Math.min(asOf, (weekStartMs[lastContributionWeek] ?? asOf) + 3 * dayMs);
       }

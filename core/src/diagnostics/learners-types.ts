@@ -113,7 +113,7 @@ export interface KpiResult {
   /** Hedges' g (follow-up versus baseline, pooled standard deviation). */
   readonly hedgesG: Interval | null;
   readonly magnitude: 'negligible' | 'small' | 'medium-or-larger' | null;
-  /** True when the whole interval of the difference lies on the better side of zero. */
+  /** True when the difference's whole interval is on the better side of zero, false on the worse side, else null. */
   readonly improved: boolean | null;
   /** Difference-in-differences against the comparison group, in the KPI's unit. */
   readonly differenceInDifferences: Interval | null;

@@ -12,8 +12,8 @@ export type AdopterCategory = (typeof adopterCategories)[number];
 
 /** How time-to-habit is read from the weekly signals. */
 export interface HabitSettings {
-  /** Share of the weeks from the candidate week to the end that must hold a contribution ("most"). */
-  readonly minShareOfFollowingWeeks: number;
+  /** A habit holds when more than this share of the weeks from its first week on hold a contribution ("most"). */
+  readonly shareOfFollowingWeeks: number;
   /** A habit needs at least this many observed weeks from its first week (shorter runs are "not yet"). */
   readonly minObservedWeeks: number;
   /** Cumulative shares that close each category but the last: Rogers' 2.5 / 16 / 50 / 84 %. */
@@ -60,20 +60,22 @@ export interface LearnerSettings {
   readonly lowShareLearningSocial: number;
   /** Self-assessment minus observed score (0–100 points) from which the pulse gap is reported. */
   readonly selfGapPoints: number;
+  /** A segment whose share learning social is this many points below the group's is reported. */
+  readonly segmentBehindPoints: number;
 }
 
 /** Defaults of the learner diagnostic; each one is argued in docs/methodology.md. */
 export const defaultLearnerSettings: LearnerSettings = {
   habit: {
-    minShareOfFollowingWeeks: 0.5,
+    shareOfFollowingWeeks: 0.5,
     minObservedWeeks: 4,
     rogersCumulative: [0.025, 0.16, 0.5, 0.84],
   },
   kpi: {
-    resamples: 2000,
+    resamples: 1000,
     confidence: 0.95,
     minSampleSize: 10,
-    maxBootstrapDraws: 8_000_000,
+    maxBootstrapDraws: 2_000_000,
     smallEffect: 0.2,
     mediumEffect: 0.5,
   },
@@ -89,4 +91,5 @@ export const defaultLearnerSettings: LearnerSettings = {
   histogramEdges: [20, 40, 60, 80, 100],
   lowShareLearningSocial: 0.3,
   selfGapPoints: 20,
+  segmentBehindPoints: 15,
 };

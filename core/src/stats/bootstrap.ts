@@ -38,12 +38,14 @@ export function percentileBootstrap(
   const out = new Float64Array(outputs);
   const collected = Array.from({ length: outputs }, () => new Float64Array(options.resamples));
   const valid = new Uint32Array(outputs);
+  const random = options.random;
+  const sources = samples.map((sample) => Float64Array.from(sample));
   for (let r = 0; r < options.resamples; r++) {
-    for (let s = 0; s < samples.length; s++) {
-      const sample = samples[s] ?? [];
+    for (let s = 0; s < sources.length; s++) {
+      const sample = sources[s] ?? new Float64Array(0);
       const buffer = buffers[s] ?? new Float64Array(0);
       const n = sample.length;
-      for (let i = 0; i < n; i++) buffer[i] = sample[Math.floor(options.random() * n)] ?? 0;
+      for (let i = 0; i < n; i++) buffer[i] = sample[(random() * n) | 0] ?? 0;
     }
     out.fill(Number.NaN);
     statistic(buffers, out);
