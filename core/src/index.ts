@@ -13,3 +13,4 @@ export { createPrivacyGuard, PrivacyError, type PrivacyErrorCode } from './priva
 export * from './attributes/learns-social';
 export { indexesOf, unknownKeys } from './attributes/groups';
 export { seededRandom } from './stats/seeded-random';
+export { filterLearners, type LearnerFilter } from './diagnostics/learners-filter';

@@ -92,7 +92,8 @@ export function mixOf(
   return dominant === null ? null : { mix, dominant };
 }
 
-function normalise(raw: string | null): string | null {
+/** A directory value as segments show it: trimmed, inner spaces collapsed; null when empty. */
+export function normaliseSegmentValue(raw: string | null): string | null {
   const value = raw?.trim().replace(/\s+/g, ' ') ?? '';
   return value === '' ? null : value;
 }
@@ -121,7 +122,7 @@ function segmentBy(
     const raw = (dimension === 'role' ? person?.jobTitle : person?.[dimension]) ?? null;
     let id = seen.get(raw);
     if (id === undefined) {
-      const value = normalise(raw);
+      const value = normaliseSegmentValue(raw);
       const key = value === null ? '' : value.toLowerCase();
       id = ids.get(key);
       if (id === undefined) {

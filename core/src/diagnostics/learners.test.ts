@@ -253,6 +253,36 @@ describe('diagnoseLearners edge cases', () => {
     });
   });
 
+  it('never releases a segment under k nor one that subtraction from the group would reveal', () => {
+    const person = fc.record({
+      department: fc.constantFrom('A', 'B', 'C', 'D', ''),
+      location: fc.constantFrom('X', 'Y', ''),
+      active: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(person, { minLength: 0, maxLength: 40 }),
+        fc.integer({ min: 5, max: 8 }),
+        (shapes, k) => {
+          const people = shapes.map((shape, i): FixturePerson => ({
+            key: `p${i}`,
+            ...(shape.department === '' ? {} : { department: shape.department }),
+            ...(shape.location === '' ? {} : { location: shape.location }),
+            weekly: shape.active ? { channelPosts: from(0, 1) } : {},
+          }));
+          const run = diagnoseLearners({ ...input(people), guard: createPrivacyGuard({ k }) });
+          for (const segments of Object.values(run.data.segments)) {
+            const released = segments.filter((segment) => segment.suppressed === null);
+            for (const segment of released) expect(segment.size).toBeGreaterThanOrEqual(k);
+            const hidden = people.length - released.reduce((sum, segment) => sum + (segment.size ?? 0), 0);
+            expect(hidden === 0 || hidden >= k || released.length === 0).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('does not depend on the order of people or of the group list', () => {
     const straight = diagnoseLearners(input(group));
     fc.assert(
