@@ -75,7 +75,7 @@ export const defaultLearnerSettings: LearnerSettings = {
     resamples: 1000,
     confidence: 0.95,
     minSampleSize: 10,
-    maxBootstrapDraws: 2_000_000,
+    maxBootstrapDraws: 500_000,
     smallEffect: 0.2,
     mediumEffect: 0.5,
   },
