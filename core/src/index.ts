@@ -13,4 +13,23 @@ export { createPrivacyGuard, PrivacyError, type PrivacyErrorCode } from './priva
 export * from './attributes/learns-social';
 export { indexesOf, unknownKeys } from './attributes/groups';
 export { seededRandom } from './stats/seeded-random';
+export * from './diagnostics/workflow-fit-types';
+export { diagnoseWorkflowFit } from './diagnostics/workflow-fit';
+export type { HourOfWeekHeatmap } from './diagnostics/workflow-timing';
+export {
+  cadencePerYear,
+  modeSignals,
+  modeWords,
+  observableModes,
+  type ModeSignals,
+  type ObservableMode,
+} from './diagnostics/work-modes';
+export * from './diagnostics/change-plan-types';
+export { planChange, planIntensity } from './diagnostics/change-plan';
+export * from './diagnostics/management-types';
+export { diagnoseManagementParticipation } from './diagnostics/management';
+export { runAllDiagnostics, type AllDiagnostics } from './diagnostics/run-all';
+export type { WorkflowFitSettings } from './settings/workflow-fit';
+export type { ChangePlanSettings } from './settings/change-plan';
+export type { ManagementSettings } from './settings/management';
 export { filterLearners, type LearnerFilter } from './diagnostics/learners-filter';

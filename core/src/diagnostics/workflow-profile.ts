@@ -62,12 +62,6 @@ function lowerMedian(histogram: Uint32Array, total: number): number | null {
   return histogram.length - 1;
 }
 
-function sumColumns(columns: readonly Uint32Array[], index: number): number {
-  let sum = 0;
-  for (const column of columns) sum += column[index] ?? 0;
-  return sum;
-}
-
 function observeMode(
   snapshot: CollaborationSnapshot,
   members: ArrayLike<number>,
@@ -76,8 +70,15 @@ function observeMode(
 ): ModeObservation {
   const weeks = snapshot.weekStarts.length;
   const signals = modeSignals[mode];
+  // Up to three columns per mode. A missing slot repeats the first column with weight 0: every read
+  // stays in bounds (out-of-bounds typed-array reads are slow in V8) and the inner loop has no calls.
   const use = signals.use.map((name) => snapshot.signals[name]);
   const contribute = signals.contribute.map((name) => snapshot.signals[name]);
+  const first = use[0] ?? new Uint32Array(0);
+  const [u0 = first, u1 = first, u2 = first] = use;
+  const [w1, w2] = [use.length > 1 ? 1 : 0, use.length > 2 ? 1 : 0];
+  const [c0 = first, c1 = first] = contribute;
+  const v1 = contribute.length > 1 ? 1 : 0;
   const regularFrom = Math.max(1, Math.ceil(settings.regularUseShareOfWeeks * weeks - 1e-9));
   const histogram = new Uint32Array(histogramCap + 1);
   const windowDemand = rhythmCadences.map((cadence) => weeks * (cadencePerYear[cadence] ?? 0));
@@ -90,21 +91,23 @@ function observeMode(
     const base = (members[m] ?? 0) * weeks;
     let activeWeeks = 0;
     let occasions = 0;
-    for (let week = 0; week < weeks; week += 1) {
-      const used = sumColumns(use, base + week);
+    for (let at = base; at < base + weeks; at += 1) {
+      const used = (u0[at] ?? 0) + w1 * (u1[at] ?? 0) + w2 * (u2[at] ?? 0);
       if (used === 0) continue;
       activeWeeks += 1;
-      occasions += Math.min(used, occasionsPerWeekCap);
-      const bin = Math.min(sumColumns(contribute, base + week), histogramCap);
+      occasions += used < occasionsPerWeekCap ? used : occasionsPerWeekCap;
+      const contributed = (c0[at] ?? 0) + v1 * (c1[at] ?? 0);
+      const bin = contributed < histogramCap ? contributed : histogramCap;
       histogram[bin] = (histogram[bin] ?? 0) + 1;
     }
     if (activeWeeks === 0) continue;
     anyUsers += 1;
     activePersonWeeks += activeWeeks;
     if (activeWeeks >= regularFrom) regularUsers += 1;
-    windowDemand.forEach((demand, index) => {
-      cadenceMatchSums[index] = (cadenceMatchSums[index] ?? 0) + Math.min(demand, 52 * occasions);
-    });
+    for (let index = 0; index < windowDemand.length; index += 1) {
+      cadenceMatchSums[index] =
+        (cadenceMatchSums[index] ?? 0) + Math.min(windowDemand[index] ?? 0, 52 * occasions);
+    }
   }
   return {
     mode,

@@ -3,18 +3,7 @@ import type { Initiative, PulseResponse, SolutionFeature } from '../model/initia
 import type { CollaborationSnapshot } from '../model/snapshot';
 import { createPrivacyGuard } from '../privacy/guard';
 import { defaultSettings, type DiagnosticSettings } from '../settings/index';
-
-/** A small, fast, seeded generator (mulberry32): uniform in [0, 1). For tests and benchmarks. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../stats/seeded-random';
 
 /** A solution feature with defaults for whatever the test does not care about. */
 export function fixtureFeature(
