@@ -33,3 +33,4 @@ export type { WorkflowFitSettings } from './settings/workflow-fit';
 export type { ChangePlanSettings } from './settings/change-plan';
 export type { ManagementSettings } from './settings/management';
 export { filterLearners, type LearnerFilter } from './diagnostics/learners-filter';
+export { personalProfile, type PersonalProfile } from './attributes/profile';
