@@ -111,6 +111,17 @@ const templates: readonly Template[] = [
       'The bot posts each segment its own message (below) as an Adaptive Card with an acknowledgement button; the counts come back into this report.',
   },
   {
+    id: 'quick-guide',
+    adkar: 'knowledge',
+    owner: 'designTeam',
+    in: all,
+    week: () => -1,
+    channel: announce,
+    title: 'A one-page guide',
+    detail: () =>
+      'Post with the announcement where each feature lives, when it runs and what a good first contribution looks like.',
+  },
+  {
     id: 'live-walkthrough',
     adkar: 'knowledge',
     owner: 'designTeam',

@@ -112,6 +112,15 @@ describe('planChange', () => {
     expect(moderate.every((id) => intensive.includes(id))).toBe(true);
   });
 
+  it('covers all five ADKAR stages at every intensity, even with nothing outside current work', () => {
+    const features = fit.data.features.map((feature) => ({ ...feature, outsideCurrentWork: false }));
+    for (const overallScore of [90, 60, 10]) {
+      const stages = planChange(input, { ...fit, data: { ...fit.data, overallScore, features } }, learners)
+        .data.actionsByStage;
+      expect(adkarStages.every((stage) => stages[stage] > 0)).toBe(true);
+    }
+  });
+
   it('writes each released segment its own message from its own current workflow', () => {
     const byAudience = new Map(plan.data.messages.map((message) => [message.audience, message]));
     expect([...byAudience.keys()]).toEqual(['Sales', 'Support', 'Everyone else in the group']);
