@@ -69,7 +69,7 @@ function combinedCoverage(parts: readonly ResultCoverage[]): ResultCoverage {
   return { sources: [...sources.values()], missing, confidence, note: notes.join(' ') };
 }
 
-function intensityFinding(data: ChangePlanData, settings: ChangePlanSettings): Finding {
+function intensityFinding(data: ChangePlanData, settings: ChangePlanSettings, groupSize: number): Finding {
   const first = data.actions[0]?.week ?? 0;
   const last = data.actions[data.actions.length - 1]?.week ?? 0;
   const why =
@@ -84,7 +84,9 @@ function intensityFinding(data: ChangePlanData, settings: ChangePlanSettings): F
     code: 'change-plan.intensity',
     severity: data.intensity === 'light' ? 'positive' : data.intensity === 'moderate' ? 'info' : 'warning',
     text: `${data.intensity === 'intensive' ? 'An' : 'A'} ${data.intensity} plan, because ${why}. ${data.actions.length} actions from week ${first} to week ${last} around launch.`,
-    evidence: [{ label: 'Workflow fit', value: data.fitScore, unit: 'of 100', n: 0, from: ['workflowFit'] }],
+    evidence: [
+      { label: 'Workflow fit', value: data.fitScore, unit: 'of 100', n: groupSize, from: ['workflowFit'] },
+    ],
   };
 }
 
@@ -195,7 +197,7 @@ export function planChange(
     diagnostic: 'changePlan',
     headline: { label: `Change plan (${intensity})`, value: actions.length, unit: 'actions' },
     data,
-    findings: [intensityFinding(data, settings), ...otherFindings(data, learners, input)],
+    findings: [intensityFinding(data, settings, fit.data.groupSize), ...otherFindings(data, learners, input)],
     coverage: combinedCoverage([fit.coverage, learners.coverage]),
     suppressedCells: omitted,
   };
