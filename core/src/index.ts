@@ -34,3 +34,4 @@ export type { ChangePlanSettings } from './settings/change-plan';
 export type { ManagementSettings } from './settings/management';
 export { filterLearners, type LearnerFilter } from './diagnostics/learners-filter';
 export { personalProfile, type PersonalProfile } from './attributes/profile';
+export * from './snapshot/index';
