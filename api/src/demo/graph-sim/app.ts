@@ -1,18 +1,28 @@
 // The Graph v1.0 simulator as an Express app. It speaks Graph's wire format and writes Graph's real hosts
 // (graph.microsoft.com, reports.office.com) into every link; the client's transport routes them here.
+// Throttling is on at Graph's documented limits unless switched off; latency and faults are opt-in.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DemoTenant } from '../tenant/model';
 import type { GraphSimAuth } from './auth';
 import { createContext, type SimResponse } from './context';
 import { dispatch } from './dispatch';
+import { createFaultInjector, faultResponse, type FaultOptions } from './faults';
 import { render } from './render';
+import { GRAPH_LIMITS, Throttle, type ThrottleLimits } from './throttle';
 
-/** What the simulator needs: the tenant it serves, a token verifier and a clock. */
+/** What the simulator needs: the tenant it serves, a token verifier and a clock, plus optional behaviour. */
 export interface GraphSimulatorDeps {
   tenant: DemoTenant;
   auth: GraphSimAuth;
   now: () => Date;
+  /** false: no throttling; otherwise Graph's documented limits with any overrides (default: on). */
+  throttling?: false | Partial<ThrottleLimits>;
+  /** Share of requests that fail with 429/503/504 or a dropped connection (default: none). */
+  faults?: FaultOptions;
+  /** Added before every answer, in milliseconds (default 0). */
+  latencyMs?: number;
 }
 
 function write(res: Response, req: Request, answer: SimResponse, now: Date): void {
@@ -29,12 +39,33 @@ function write(res: Response, req: Request, answer: SimResponse, now: Date): voi
 
 /** Builds the simulator app; listen on any port and route Graph's hosts to it. */
 export function createGraphSimulator(deps: GraphSimulatorDeps): express.Express {
-  const ctx = createContext(deps);
+  const throttle =
+    deps.throttling === false
+      ? null
+      : new Throttle(
+          { ...GRAPH_LIMITS, ...deps.throttling },
+          deps.tenant.tenantId,
+          deps.tenant.users.length,
+          deps.now,
+        );
+  const ctx = createContext({ tenant: deps.tenant, auth: deps.auth, now: deps.now, throttle });
+  const faults = deps.faults ? createFaultInjector(deps.faults) : null;
+  const latency = Math.max(0, deps.latencyMs ?? 0);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(express.json({ limit: '1mb' }));
   app.use(async (req: Request, res: Response) => {
+    if (latency > 0) await sleep(latency);
+    const fault = faults?.next() ?? null;
+    if (fault === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault) {
+      write(res, req, faultResponse(fault, deps.faults?.retryAfterSeconds), deps.now());
+      return;
+    }
     const url = new URL(`http://graph-sim${req.originalUrl}`);
     const answer = await dispatch(ctx, {
       method: req.method,

@@ -8,6 +8,8 @@ export interface GraphCaller {
   userId: string | null /* oid for delegated */;
   scopes: string[];
   roles: string[];
+  /** The calling application (the token's appid); throttling limits are kept per app. */
+  appId?: string;
 }
 
 /** Verifies the Authorization header; null means missing or invalid. */

@@ -1,10 +1,10 @@
 // The wire form of channels and chatMessages, with Graph's full property set. Message bodies are synthetic
 // sentences derived from the seed and the message id; LearnFit's adapter drops them.
-import type { Channel, ChatMessage } from '@microsoft/microsoft-graph-types';
+import type { Channel, ChatMessage, MembersAddedEventMessageDetail } from '@microsoft/microsoft-graph-types';
 import { MESSAGE_WORDS } from '../tenant/names';
 import { hashString, mix32, Rng } from '../tenant/random';
 import type { DemoChannel, DemoMessage, DemoReaction, DemoTeam } from '../tenant/model';
-import type { SimContext } from './context';
+import { lastModified, type SimContext, type SimRequest } from './context';
 
 const REACTION_NAMES: Record<DemoReaction['reactionType'], string> = {
   like: 'Like',
@@ -48,28 +48,55 @@ function userIdentity(ctx: SimContext, id: string, withName: boolean) {
     '@odata.type': '#microsoft.graph.teamworkUserIdentity',
     id,
     displayName: withName ? (ctx.userById.get(id.toLowerCase())?.displayName ?? null) : null,
-    userIdentityType: 'aadUser',
+    userIdentityType: 'aadUser' as const,
     tenantId: ctx.tenant.tenantId,
   };
 }
 
-/** A channel message (root or reply) as Graph returns it. */
-export function chatMessageResource(ctx: SimContext, m: DemoMessage): Record<string, unknown> {
+/**
+ * True when the request asked for evolvable enum members (`Prefer: include-unknown-enum-members`); without
+ * it Graph answers system events with messageType `unknownFutureValue` (contract §3.3).
+ */
+export function wantsUnknownEnums(req: SimRequest): boolean {
+  return (req.header('prefer') ?? '')
+    .split(',')
+    .some((p) => p.trim().toLowerCase() === 'include-unknown-enum-members');
+}
+
+/** How a message is rendered: with evolvable enum members, and with `@odata.type` (delta items carry it). */
+export interface MessageRendering {
+  unknownEnums: boolean;
+  typed?: boolean;
+}
+
+function eventDetail(ctx: SimContext, m: DemoMessage): Record<string, unknown> | null {
+  if (!m.event) return null;
+  const detail: MembersAddedEventMessageDetail = {
+    visibleHistoryStartDateTime: '0001-01-01T00:00:00Z',
+    members: m.event.memberIds.map((id) => userIdentity(ctx, id, false)),
+    initiator: { application: null, device: null, user: userIdentity(ctx, m.event.initiatorId, false) },
+  };
+  return { '@odata.type': '#microsoft.graph.membersAddedEventMessageDetail', ...detail };
+}
+
+/** A channel message (root, reply or system event) as Graph returns it. */
+export function chatMessageResource(
+  ctx: SimContext,
+  m: DemoMessage,
+  rendering: MessageRendering = { unknownEnums: false },
+): Record<string, unknown> {
   const names = m.mentionIds.map((id) => ctx.userById.get(id.toLowerCase())?.displayName ?? 'Unknown user');
   const ats = names.map((name, i) => `<at id="${i}">${escapeHtml(name)}</at>`).join(' ');
   const text = escapeHtml(syntheticText(ctx.tenant.seed, m));
-  const lastModified = m.reactions.reduce(
-    (latest, r) => (r.createdDateTime > latest ? r.createdDateTime : latest),
-    m.createdDateTime,
-  );
   const { tenantId } = ctx.tenant;
+  const system = m.event !== undefined;
   const wire: ChatMessage = {
     id: m.id,
     replyToId: m.replyToId,
     etag: m.id,
-    messageType: 'message',
+    messageType: system ? (rendering.unknownEnums ? 'systemEventMessage' : 'unknownFutureValue') : 'message',
     createdDateTime: m.createdDateTime,
-    lastModifiedDateTime: lastModified,
+    lastModifiedDateTime: lastModified(m),
     lastEditedDateTime: null,
     deletedDateTime: null,
     subject: m.subject,
@@ -79,9 +106,14 @@ export function chatMessageResource(ctx: SimContext, m: DemoMessage): Record<str
     locale: 'en-us',
     webUrl: `https://teams.microsoft.com/l/message/${encodeURIComponent(m.channelId)}/${m.id}?groupId=${m.teamId}&tenantId=${tenantId}&createdTime=${m.id}&parentMessageId=${m.replyToId ?? m.id}`,
     policyViolation: null,
-    eventDetail: null,
-    from: { application: null, device: null, user: userIdentity(ctx, m.fromUserId, true) },
-    body: { contentType: 'html', content: `<div><div>${ats ? `${ats} ` : ''}${text}</div></div>` },
+    eventDetail: eventDetail(ctx, m),
+    from:
+      m.fromUserId === null
+        ? null
+        : { application: null, device: null, user: userIdentity(ctx, m.fromUserId, true) },
+    body: system
+      ? { contentType: 'html', content: '<systemEventMessage/>' }
+      : { contentType: 'html', content: `<div><div>${ats ? `${ats} ` : ''}${text}</div></div>` },
     channelIdentity: { teamId: m.teamId, channelId: m.channelId },
     attachments: [],
     mentions: m.mentionIds.map((id, i) => ({
@@ -98,5 +130,5 @@ export function chatMessageResource(ctx: SimContext, m: DemoMessage): Record<str
     })),
     messageHistory: [],
   };
-  return { ...wire };
+  return rendering.typed ? { '@odata.type': '#microsoft.graph.chatMessage', ...wire } : { ...wire };
 }

@@ -25,13 +25,20 @@ export function graphDate(now: Date): string {
   return now.toISOString().slice(0, 19);
 }
 
-/** The JSON body of a Graph error. */
-export function errorEnvelope(code: string, message: string, ids: RequestIds, now: Date): object {
+/** The JSON body of a Graph error; `inner` adds service-specific innerError fields (e.g. a 429's code). */
+export function errorEnvelope(
+  code: string,
+  message: string,
+  ids: RequestIds,
+  now: Date,
+  inner: Readonly<Record<string, string>> = {},
+): object {
   return {
     error: {
       code,
       message,
       innerError: {
+        ...inner,
         date: graphDate(now),
         'request-id': ids.requestId,
         'client-request-id': ids.clientRequestId,

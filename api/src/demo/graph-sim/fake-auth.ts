@@ -12,11 +12,16 @@ export interface FakeAuthOptions {
  * Maps `Bearer app` to an app caller, `Bearer app:<Role1>,<Role2>` to an app caller with exactly those
  * roles, `Bearer user:<id>` to a delegated caller, `Bearer user:<id>:<Scope1>,<Scope2>` likewise with
  * those scopes, and `Bearer other-tenant` to an app caller of another tenant; anything else is invalid.
+ * App callers are `fake-app` unless the token names another after `@`: `Bearer app@second-app`.
  */
 export function createFakeGraphAuth(options: FakeAuthOptions): GraphSimAuth {
   const roles = options.appRoles ?? [
     'User.Read.All',
+    'GroupMember.Read.All',
+    'Team.ReadBasic.All',
+    'TeamMember.Read.All',
     'Reports.Read.All',
+    'ReportSettings.Read.All',
     'ChannelMessage.Read.All',
     'Channel.ReadBasic.All',
   ];
@@ -30,7 +35,7 @@ export function createFakeGraphAuth(options: FakeAuthOptions): GraphSimAuth {
     text === undefined ? fallback : text.split(',').filter(Boolean);
   return {
     verify(authorization) {
-      const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
+      const [token, appId = 'fake-app'] = (/^Bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '').split('@');
       let caller: GraphCaller | null = null;
       if (token === 'other-tenant') {
         caller = {
@@ -47,6 +52,7 @@ export function createFakeGraphAuth(options: FakeAuthOptions): GraphSimAuth {
           userId: null,
           scopes: [],
           roles: list(token.split(':')[1], roles),
+          appId,
         };
       } else if (token?.startsWith('user:')) {
         const [, id, granted] = token.split(':');
@@ -57,6 +63,7 @@ export function createFakeGraphAuth(options: FakeAuthOptions): GraphSimAuth {
             userId: id,
             scopes: list(granted, scopes),
             roles: [],
+            appId,
           };
       }
       return Promise.resolve(caller);

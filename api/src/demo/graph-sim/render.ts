@@ -22,7 +22,11 @@ export function render(res: SimResponse, ids: RequestIds, now: Date): Rendered {
   };
   if (res.error) {
     headers['Content-Type'] = 'application/json';
-    return { status: res.status, headers, body: errorEnvelope(res.error.code, res.error.message, ids, now) };
+    return {
+      status: res.status,
+      headers,
+      body: errorEnvelope(res.error.code, res.error.message, ids, now, res.error.inner),
+    };
   }
   if (res.json !== undefined) {
     headers['Content-Type'] ??= GRAPH_JSON;

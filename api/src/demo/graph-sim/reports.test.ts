@@ -81,7 +81,9 @@ describe('usage reports', () => {
       const posts = mine.filter((m) => m.replyToId === null).length;
       if (period === 'D30') expect(mine.length).toBeGreaterThan(0);
       const user = tenant.users.find((u) => u.id === id);
-      const chat = (user?.daily.privateChatMessages ?? []).slice(41 - days, 41).reduce((a, b) => a + b, 0);
+      const chat = Array.from(user?.daily.privateChatMessages ?? [])
+        .slice(41 - days, 41)
+        .reduce((a, b) => a + b, 0);
       expect(row?.['Team Chat Message Count']).toBe(String(mine.length));
       expect(row?.['Post Messages']).toBe(String(posts));
       expect(row?.['Reply Messages']).toBe(String(mine.length - posts));

@@ -1,17 +1,11 @@
 // Microsoft 365 usage reports: /reports/{fn}(period='D7') or (date=YYYY-MM-DD) answers 302 to a
 // pre-authenticated reports.office.com link; the link serves the CSV for a few minutes, without auth.
 import { randomBytes } from 'node:crypto';
-import { holdsAny, type GraphCaller } from './auth';
+import type { GraphCaller } from './auth';
 import type { ReportTicket, SimContext, SimRequest, SimResponse } from './context';
-import {
-  badRequest,
-  GraphSimError,
-  insufficientPrivileges,
-  methodNotAllowed,
-  unknownSegment,
-} from './errors';
+import { badRequest, GraphSimError, methodNotAllowed, unknownSegment } from './errors';
 import { rejectOptions } from './odata';
-import { buildReportCsv } from './report-csv';
+import { buildReportCsv, type ReportKind } from './report-csv';
 
 /** Where download links point (Graph's real reports host); the client's transport rewrites it. */
 export const REPORTS_DOWNLOAD_ROOT = 'https://reports.office.com/data/download';
@@ -20,10 +14,12 @@ export const DOWNLOAD_TTL_MS = 5 * 60 * 1000;
 /** Reports lag: the Report Refresh Date is asOf minus this many days. */
 export const REPORT_LAG_DAYS = 2;
 
-const REPORTS: Record<string, 'teams' | 'email' | 'yammer'> = {
+const REPORTS: Record<string, ReportKind> = {
   getteamsuseractivityuserdetail: 'teams',
   getemailactivityuserdetail: 'email',
   getyammeractivityuserdetail: 'yammer',
+  getsharepointactivityuserdetail: 'sharepoint',
+  getonedriveactivityuserdetail: 'onedrive',
 };
 const PERIODS: Record<string, number> = { D7: 7, D30: 30, D90: 90, D180: 180 };
 const DAY = 86_400_000;
@@ -50,10 +46,10 @@ export function reportRange(
   return { start: value, end: value, periodDays: 1 };
 }
 
-/** Routes /reports/{function}(…); `seg` are the decoded segments after /v1.0. */
+/** Routes /reports/{function}(…) (permissions are checked by dispatch); `seg` are the segments after /v1.0. */
 export function reportsRoute(
   ctx: SimContext,
-  caller: GraphCaller,
+  _caller: GraphCaller,
   req: SimRequest,
   seg: string[],
 ): SimResponse {
@@ -63,7 +59,6 @@ export function reportsRoute(
   const report = m?.[1] ? REPORTS[m[1].toLowerCase()] : undefined;
   if (!m || !report) throw unknownSegment(call);
   if (req.method !== 'GET') throw methodNotAllowed();
-  if (!holdsAny(caller, ['Reports.Read.All'])) throw insufficientPrivileges();
   rejectOptions(req, []);
   const arg = /^\s*(period|date)\s*=\s*(?:'([^']*)'|([^'()]*?))\s*$/i.exec(m[2] ?? '');
   if (!arg?.[1]) throw badRequest('You need to set either period or date.');
@@ -90,10 +85,10 @@ export function downloadRoute(ctx: SimContext, req: SimRequest, token: string): 
       'NotFound',
       'The download link is unknown or has expired. Request the report again.',
     );
-  const report = ticket.report === 'email' || ticket.report === 'yammer' ? ticket.report : 'teams';
+  const report = Object.values(REPORTS).find((r) => r === ticket.report) ?? 'teams';
   return {
     status: 200,
     headers: { 'Content-Type': 'application/octet-stream' },
-    bytes: buildReportCsv(ctx.tenant, report, ticket),
+    bytes: buildReportCsv(ctx.tenant, report, ticket, ctx.settings.displayConcealedNames),
   };
 }

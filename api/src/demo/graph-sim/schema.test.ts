@@ -119,8 +119,18 @@ describe('wire objects match the Graph v1.0 schema', () => {
       expect(schema.unknownKeys('itemBody', m['body'])).toEqual([]);
       expect(schema.enumValues('bodyType')).toContain((m['body'] as Record<string, unknown>)['contentType']);
       expect(schema.unknownKeys('channelIdentity', m['channelIdentity'])).toEqual([]);
-      expect(schema.unknownKeys('chatMessageFromIdentitySet', m['from'])).toEqual([]);
-      identity(m['from']);
+      if (m['eventDetail']) {
+        expect(m['from']).toBeNull();
+        const detail = m['eventDetail'] as Record<string, unknown>;
+        expect(detail['@odata.type']).toBe('#microsoft.graph.membersAddedEventMessageDetail');
+        expect(schema.unknownKeys('membersAddedEventMessageDetail', detail)).toEqual([]);
+        identity(detail['initiator']);
+        for (const member of detail['members'] as Record<string, unknown>[])
+          expect(schema.unknownKeys('teamworkUserIdentity', member, ['tenantId'])).toEqual([]);
+      } else {
+        expect(schema.unknownKeys('chatMessageFromIdentitySet', m['from'])).toEqual([]);
+        identity(m['from']);
+      }
       for (const mention of m['mentions'] as Record<string, unknown>[]) {
         expect(schema.unknownKeys('chatMessageMention', mention)).toEqual([]);
         expect(schema.unknownKeys('chatMessageMentionedIdentitySet', mention['mentioned'])).toEqual([]);

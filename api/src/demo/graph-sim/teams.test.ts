@@ -97,7 +97,7 @@ describe('teams, channels and messages', () => {
       mentioned: { user: { id: mentioned?.id } },
     });
     expect(body.reactions.map((r) => r.user.user.id)).toEqual(m.reactions.map((r) => r.userId));
-    expect(body.from.user.displayName).toBe(byId.get(m.fromUserId)?.displayName);
+    expect(body.from.user.displayName).toBe(byId.get(m.fromUserId ?? '')?.displayName);
   });
 
   it('lists replies newest first with $top up to 50', async () => {

@@ -1,30 +1,21 @@
-// Teams routes: channels of a team, root messages of a channel (with $expand=replies) and replies.
+// Teams routes: a team and its members (team-resource.ts), channels, root messages of a channel (with
+// $expand=replies), replies and the messages delta (messages-delta.ts). Permissions are checked by dispatch.
 import { z } from 'zod';
 import { channelMemberIds } from '../tenant/generate';
 import type { DemoChannel, DemoMessage, DemoTeam } from '../tenant/model';
-import { grantedPermissions, holdsAny, type GraphCaller } from './auth';
-import { chatMessageResource, channelResource } from './chat-message';
-import type { SimContext, SimRequest, SimResponse } from './context';
+import type { GraphCaller } from './auth';
+import {
+  chatMessageResource,
+  channelResource,
+  wantsUnknownEnums,
+  type MessageRendering,
+} from './chat-message';
+import type { ChannelMessages, SimContext, SimRequest, SimResponse } from './context';
+import { messagesDelta } from './messages-delta';
+import { teamResourceRoute } from './team-resource';
 import { badRequest, GraphSimError, methodNotAllowed, unknownSegment } from './errors';
 import { decodeToken, encodeToken, expiredPageToken, GRAPH_ROOT, parseTop, rejectOptions } from './odata';
 
-const READ_CHANNELS = [
-  'Channel.ReadBasic.All',
-  'ChannelSettings.Read.Group',
-  'ChannelSettings.Read.All',
-  'ChannelSettings.ReadWrite.Group',
-  'ChannelSettings.ReadWrite.All',
-  'Directory.Read.All',
-  'Directory.ReadWrite.All',
-  'Group.Read.All',
-  'Group.ReadWrite.All',
-];
-const READ_MESSAGES = [
-  'ChannelMessage.Read.All',
-  'ChannelMessage.Read.Group',
-  'Group.Read.All',
-  'Group.ReadWrite.All',
-];
 /** Replies returned inline per root with $expand=replies before Graph switches to replies@odata.nextLink. */
 export const INLINE_REPLIES = 1000;
 
@@ -41,16 +32,6 @@ type PageState = z.infer<typeof pageToken>;
 
 const notFound = (message: string) => new GraphSimError(404, 'NotFound', message);
 
-function demand(caller: GraphCaller, accepted: readonly string[]): void {
-  if (holdsAny(caller, accepted)) return;
-  const [what, held] = caller.kind === 'app' ? ['role', 'Roles'] : ['scope', 'Scopes'];
-  throw new GraphSimError(
-    403,
-    'Forbidden',
-    `Missing ${what} permissions on the request. API requires one of '${accepted.join(', ')}'. ${held} on the request '${grantedPermissions(caller).join(', ')}'.`,
-  );
-}
-
 function canSee(ctx: SimContext, caller: GraphCaller, team: DemoTeam, channel: DemoChannel | null): boolean {
   if (caller.kind === 'app') return true;
   const id = caller.userId ?? '';
@@ -58,7 +39,7 @@ function canSee(ctx: SimContext, caller: GraphCaller, team: DemoTeam, channel: D
   return members.some((m) => m.toLowerCase() === id.toLowerCase());
 }
 
-/** Routes /teams/{id}/channels…; `seg` are the decoded segments after /v1.0. */
+/** Routes /teams/{id}…; `seg` are the decoded segments after /v1.0. */
 export function teamsRoute(
   ctx: SimContext,
   caller: GraphCaller,
@@ -67,20 +48,16 @@ export function teamsRoute(
 ): SimResponse {
   if (req.method !== 'GET') throw methodNotAllowed();
   const [, teamId = '', channels, channelId, messages, messageId, replies, replyId] = seg;
-  if (seg.length < 3 || channels?.toLowerCase() !== 'channels')
-    throw unknownSegment(seg[seg.length - 1] ?? 'teams');
+  if (seg.length < 2) throw unknownSegment('teams');
   const team = ctx.teamById.get(teamId.toLowerCase());
   if (!team) throw notFound(`No team found with Group Id ${teamId}`);
+  if (channels?.toLowerCase() !== 'channels') return teamResourceRoute(ctx, caller, req, team, seg.slice(2));
   if (!canSee(ctx, caller, team, null))
     throw new GraphSimError(403, 'Forbidden', 'The caller is not a member of the team.');
-  if (channelId === undefined) {
-    demand(caller, READ_CHANNELS);
-    return { status: 200, json: listChannels(ctx, caller, req, team) };
-  }
+  if (channelId === undefined) return { status: 200, json: listChannels(ctx, caller, req, team) };
   const channel = team.channels.find((c) => c.id.toLowerCase() === channelId.toLowerCase());
   if (!channel || !canSee(ctx, caller, team, channel)) throw notFound('Channel not found.');
   if (messages === undefined) {
-    demand(caller, READ_CHANNELS);
     rejectOptions(req, ['$select']);
     return {
       status: 200,
@@ -91,13 +68,12 @@ export function teamsRoute(
     };
   }
   if (messages.toLowerCase() !== 'messages') throw unknownSegment(messages);
-  demand(caller, READ_MESSAGES);
-  const box = ctx.channelMessages.get(`${team.id}|${channel.id}`) ?? {
-    roots: [],
-    replies: new Map<string, DemoMessage[]>(),
-  };
+  const box = ctx.channelMessages(team, channel);
+  const rendering: MessageRendering = { unknownEnums: wantsUnknownEnums(req) };
   if (messageId === undefined)
-    return { status: 200, json: listMessages(ctx, req, team, channel, box.roots, box.replies) };
+    return { status: 200, json: listMessages(ctx, req, team, channel, box, rendering) };
+  if (messageId.toLowerCase() === 'delta' && replies === undefined)
+    return { status: 200, json: messagesDelta(ctx, req, team, channel, box, rendering) };
   const root = box.roots.find((m) => m.id === messageId);
   if (!root) throw notFound(`Message ${messageId} was not found in this channel.`);
   const thread = box.replies.get(root.id) ?? [];
@@ -108,19 +84,20 @@ export function teamsRoute(
       status: 200,
       json: {
         '@odata.context': `${GRAPH_ROOT}/$metadata#teams('${team.id}')/channels('${channel.id}')/messages/$entity`,
-        ...withReplies(ctx, team, channel, root, thread, expand),
+        ...withReplies(ctx, team, channel, root, thread, expand, rendering),
       },
     };
   }
   if (replies.toLowerCase() !== 'replies' || seg.length > 8) throw unknownSegment(replies);
-  if (replyId === undefined) return { status: 200, json: listReplies(ctx, req, team, channel, root, thread) };
+  if (replyId === undefined)
+    return { status: 200, json: listReplies(ctx, req, team, channel, root, thread, rendering) };
   const reply = thread.find((m) => m.id === replyId);
   if (!reply) throw notFound(`Reply ${replyId} was not found.`);
   return {
     status: 200,
     json: {
       '@odata.context': `${GRAPH_ROOT}/$metadata#teams('${team.id}')/channels('${channel.id}')/messages('${root.id}')/replies/$entity`,
-      ...chatMessageResource(ctx, reply),
+      ...chatMessageResource(ctx, reply, rendering),
     },
   };
 }
@@ -158,22 +135,25 @@ function listChannels(ctx: SimContext, caller: GraphCaller, req: SimRequest, tea
   };
 }
 
-function parseRepliesExpand(raw: string | null): boolean {
+/** Parses $expand on messages: only `replies` is supported. */
+export function parseRepliesExpand(raw: string | null): boolean {
   if (raw === null) return false;
   if (raw.trim().toLowerCase() !== 'replies')
     throw badRequest(`Expanding '${raw}' is not supported on chatMessage; use 'replies'.`);
   return true;
 }
 
-function withReplies(
+/** A root message, with its replies inline (up to 1000, then replies@odata.nextLink) when expanded. */
+export function withReplies(
   ctx: SimContext,
   team: DemoTeam,
   channel: DemoChannel,
   root: DemoMessage,
   thread: readonly DemoMessage[],
   expand: boolean,
+  rendering: MessageRendering,
 ) {
-  const wire = chatMessageResource(ctx, root);
+  const wire = chatMessageResource(ctx, root, rendering);
   if (!expand) return wire;
   const next =
     thread.length > INLINE_REPLIES
@@ -185,7 +165,7 @@ function withReplies(
     ...wire,
     'replies@odata.count': thread.length,
     ...next,
-    replies: thread.slice(0, INLINE_REPLIES).map((r) => chatMessageResource(ctx, r)),
+    replies: thread.slice(0, INLINE_REPLIES).map((r) => chatMessageResource(ctx, r, rendering)),
   };
 }
 
@@ -216,9 +196,10 @@ function listMessages(
   req: SimRequest,
   team: DemoTeam,
   channel: DemoChannel,
-  roots: readonly DemoMessage[],
-  threads: ReadonlyMap<string, DemoMessage[]>,
+  box: ChannelMessages,
+  rendering: MessageRendering,
 ): object {
+  const { roots, replies: threads } = box;
   rejectOptions(req, ['$top', '$expand', '$skiptoken']);
   const fresh = state(
     'messages',
@@ -240,7 +221,7 @@ function listMessages(
           '@odata.nextLink': `${GRAPH_ROOT}/teams/${team.id}/channels/${channel.id}/messages?$skiptoken=${encodeToken({ ...s, p: s.p + s.t })}`,
         }
       : {}),
-    value: items.map((m) => withReplies(ctx, team, channel, m, threads.get(m.id) ?? [], s.x)),
+    value: items.map((m) => withReplies(ctx, team, channel, m, threads.get(m.id) ?? [], s.x, rendering)),
   };
 }
 
@@ -251,6 +232,7 @@ function listReplies(
   channel: DemoChannel,
   root: DemoMessage,
   thread: readonly DemoMessage[],
+  rendering: MessageRendering,
 ): object {
   rejectOptions(req, ['$top', '$skiptoken']);
   const s = resume(
@@ -267,6 +249,6 @@ function listReplies(
           '@odata.nextLink': `${GRAPH_ROOT}/teams/${team.id}/channels/${channel.id}/messages/${root.id}/replies?$skiptoken=${encodeToken({ ...s, p: s.p + s.t })}`,
         }
       : {}),
-    value: items.map((m) => chatMessageResource(ctx, m)),
+    value: items.map((m) => chatMessageResource(ctx, m, rendering)),
   };
 }

@@ -2,7 +2,7 @@
 // real hosts to the local base exactly as the production transport does in demo mode.
 import type { AddressInfo } from 'node:net';
 import type { DemoTenant } from '../tenant/model';
-import { createGraphSimulator } from './app';
+import { createGraphSimulator, type GraphSimulatorDeps } from './app';
 import type { GraphSimAuth } from './auth';
 import { createFakeGraphAuth } from './fake-auth';
 
@@ -22,15 +22,22 @@ export function toLocal(url: string, base: string): string {
   return url.replace(/^https:\/\/(graph\.microsoft\.com|reports\.office\.com)/i, base);
 }
 
-/** Starts the simulator on port 0 of 127.0.0.1 with the fake auth unless another is given. */
+/** Starts the simulator on port 0 of 127.0.0.1 with the fake auth unless another is given; throttling off unless asked for. */
 export async function startTestSimulator(
   tenant: DemoTenant,
-  options: { now?: () => Date; auth?: GraphSimAuth } = {},
+  options: {
+    now?: () => Date;
+    auth?: GraphSimAuth;
+    throttling?: GraphSimulatorDeps['throttling'];
+    faults?: GraphSimulatorDeps['faults'];
+  } = {},
 ): Promise<TestSimulator> {
   const app = createGraphSimulator({
     tenant,
     auth: options.auth ?? createFakeGraphAuth({ tenantId: tenant.tenantId }),
     now: options.now ?? (() => new Date(tenant.asOf)),
+    throttling: options.throttling ?? false,
+    ...(options.faults ? { faults: options.faults } : {}),
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,5 +1,6 @@
 // The wire form of a DemoUser: Graph's property names and value shapes.
 import type { User } from '@microsoft/microsoft-graph-types';
+import { LOCATION_INFO } from '../tenant/names';
 import { hashString } from '../tenant/random';
 import type { DemoTenant, DemoUser } from '../tenant/model';
 
@@ -36,20 +37,11 @@ export const KNOWN_USER_PROPERTIES: readonly string[] = [
   'showInAddressList',
 ];
 
-const COUNTRY: Record<string, string> = {
-  Seattle: 'US',
-  London: 'GB',
-  Munich: 'DE',
-  Toronto: 'CA',
-  Singapore: 'SG',
-  Remote: 'US',
-};
-
 /** All known properties of a user, as Graph would return them (empty strings become null). */
 export function userProperties(tenant: DemoTenant, u: DemoUser): Record<string, unknown> {
   const h = hashString(u.id);
   const member = u.userType === 'Member';
-  const country = COUNTRY[u.officeLocation] ?? null;
+  const country = LOCATION_INFO[u.officeLocation]?.country ?? null;
   const created = Date.parse(tenant.windowStart) - (200 + (h % 1500)) * 86_400_000;
   const wire: User = {
     businessPhones: member ? [`+1 425 555 ${String(h % 10_000).padStart(4, '0')}`] : [],

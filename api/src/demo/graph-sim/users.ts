@@ -1,12 +1,11 @@
 // Directory routes: /me, /users, /users/{id|upn}, manager, directReports, with $select/$expand/$filter/paging.
 import { z } from 'zod';
 import type { DemoUser } from '../tenant/model';
-import { holdsAny, type GraphCaller } from './auth';
+import type { GraphCaller } from './auth';
 import { findUser, type SimContext, type SimRequest, type SimResponse } from './context';
 import {
   badRequest,
   directoryNotFound,
-  insufficientPrivileges,
   invalidToken,
   methodNotAllowed,
   unknownSegment,
@@ -29,15 +28,6 @@ import {
 import { DEFAULT_USER_PROPERTIES, KNOWN_USER_PROPERTIES, userProperties } from './user-resource';
 
 const USER_TYPE = 'microsoft.graph.user';
-const READ_USERS = [
-  'User.ReadBasic.All',
-  'User.Read.All',
-  'User.ReadWrite.All',
-  'Directory.Read.All',
-  'Directory.ReadWrite.All',
-];
-const READ_SELF = ['User.Read', 'User.ReadWrite'];
-const READ_LINKS = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'];
 /**
  * Graph returns at most 20 items of an expanded collection, without a nextLink. How the simulator honours
  * it: `directReports` expansions are cut to the first 20; `manager` is single-valued, so list pages
@@ -59,11 +49,7 @@ type PageState = z.infer<typeof pageToken>;
 const invalidPageSize = (raw: string) =>
   unsupportedQuery(`Invalid page size specified: '${raw}'. Must be between 1 and 999 inclusive.`);
 
-function demand(caller: GraphCaller, accepted: readonly string[]): void {
-  if (!holdsAny(caller, accepted)) throw insufficientPrivileges();
-}
-
-/** Routes /me… and /users…; `seg` are the decoded segments after /v1.0. */
+/** Routes /me… and /users… (permissions are checked by dispatch); `seg` are the decoded segments after /v1.0. */
 export function usersRoute(
   ctx: SimContext,
   caller: GraphCaller,
@@ -80,36 +66,26 @@ export function usersRoute(
     if (!user) throw invalidToken(false);
     rest = seg.slice(1);
   } else {
-    if (seg.length === 1) {
-      demand(caller, READ_USERS);
-      return { status: 200, json: listUsers(ctx, req) };
-    }
+    if (seg.length === 1) return { status: 200, json: listUsers(ctx, req) };
     user = findUser(ctx, seg[1] ?? '');
     if (!user) throw directoryNotFound(seg[1] ?? '');
     rest = seg.slice(2);
   }
-  const self = caller.kind === 'delegated' && caller.userId?.toLowerCase() === user.id.toLowerCase();
   const sub = rest[0]?.toLowerCase();
-  if (rest.length === 0) {
-    demand(caller, self ? [...READ_USERS, ...READ_SELF] : READ_USERS);
-    return { status: 200, json: getUser(ctx, req, user) };
-  }
-  if (rest.length === 1 && sub === 'manager') {
-    demand(caller, READ_LINKS);
-    return { status: 200, json: getManager(ctx, req, user) };
-  }
-  if (rest.length === 1 && sub === 'directreports') {
-    demand(caller, caller.kind === 'delegated' ? [...READ_LINKS, 'User.Read'] : READ_LINKS);
+  if (rest.length === 0) return { status: 200, json: getUser(ctx, req, user) };
+  if (rest.length === 1 && sub === 'manager') return { status: 200, json: getManager(ctx, req, user) };
+  if (rest.length === 1 && sub === 'directreports')
     return { status: 200, json: listDirectReports(ctx, req, user) };
-  }
   throw unknownSegment(rest[0] ?? '');
 }
 
-const selectUser = (raw: string | null) => parseSelect(raw, KNOWN_USER_PROPERTIES, USER_TYPE);
+/** Parses a $select list of user properties. */
+export const selectUser = (raw: string | null) => parseSelect(raw, KNOWN_USER_PROPERTIES, USER_TYPE);
 const contextOf = (set: string, select: string[] | null, entity: boolean) =>
   `${GRAPH_ROOT}/$metadata#${set}${select ? `(${select.join(',')})` : ''}${entity ? '/$entity' : ''}`;
 
-function wireUser(
+/** A user as Graph returns it: the selected (or default) properties, typed when inside a directoryObject list. */
+export function wireUser(
   ctx: SimContext,
   u: DemoUser,
   select: string[] | null,

@@ -1,32 +1,21 @@
-// Org tree, teams and daily activity counts of the synthetic tenant (see generate.ts for the whole picture).
-import type { Archetype, DemoChannel, DemoTeam, DemoUser, ManagerArchetype } from './model';
-import { CHANNEL_NAMES, DEPARTMENTS, GIVEN_NAMES, LOCATIONS, SURNAMES, TEAM_SPECS } from './names';
+// The org tree of the synthetic tenant: one CEO, department heads, spans of 3 to 12 and at most seven
+// levels, people without a manager, guests and disabled accounts (see generate.ts for the whole picture).
+import {
+  ACTIVITY_METRICS,
+  type Archetype,
+  type DailyCounts,
+  type DemoUser,
+  type ManagerArchetype,
+} from './model';
+import { DEPARTMENTS, GIVEN_NAMES, LOCATION_INFO, LOCATIONS, SURNAMES } from './names';
 import type { Rng } from './random';
 
-/** Milliseconds per day. */
-export const DAY = 86_400_000;
-type Daily = DemoUser['daily'];
-type Metric = keyof Daily;
-const METRICS: readonly Metric[] = [
-  'privateChatMessages',
-  'calls',
-  'meetingsAttended',
-  'meetingsOrganized',
-  'emailsSent',
-  'emailsRead',
-  'engagePosts',
-  'engageReads',
-  'engageLikes',
-];
-// Per-weekday means, in METRICS order.
-const RATES: Record<Archetype, readonly number[]> = {
-  activeSharer: [12, 1.5, 3, 0.6, 6, 25, 0.5, 6, 1.5],
-  responder: [15, 1.5, 3, 0.5, 7, 28, 0.15, 4, 1],
-  lurker: [6, 0.8, 2.5, 0.2, 4, 22, 0.02, 5, 0.3],
-  chatOnly: [30, 2.5, 2, 0.3, 3, 15, 0.01, 0.5, 0.1],
-  emailFirst: [3, 0.5, 2.5, 0.4, 18, 45, 0.05, 1, 0.2],
-  meetingHeavy: [8, 2, 6.5, 2, 8, 30, 0.05, 1.5, 0.3],
-};
+/** Deepest level of the tree (1 = CEO); large tenants reach it, small ones stay shallower. */
+export const MAX_DEPTH = 7;
+/** Widest span of control. */
+export const MAX_SPAN = 12;
+const MIN_SPAN = 3;
+
 const ARCHETYPES: readonly (readonly [Archetype, number])[] = [
   ['activeSharer', 15],
   ['responder', 20],
@@ -35,36 +24,41 @@ const ARCHETYPES: readonly (readonly [Archetype, number])[] = [
   ['emailFirst', 15],
   ['meetingHeavy', 10],
 ];
-const MANAGER_ARCHETYPES: readonly (readonly [ManagerArchetype, number])[] = [
+
+/** How often each management archetype occurs among managers not placed on purpose. */
+export const MANAGER_ARCHETYPES: readonly (readonly [ManagerArchetype, number])[] = [
   ['genuineModeller', 30],
   ['launchBurst', 20],
   ['broadcastOnly', 25],
   ['absent', 25],
 ];
 
-/** Who can read and post in a channel: the team for standard channels; owners and people leads for private ones. */
-export function channelMemberIds(
-  team: DemoTeam,
-  channel: DemoChannel,
-  userById: ReadonlyMap<string, DemoUser>,
-): string[] {
-  if (channel.membershipType === 'standard') return team.memberIds;
-  const owners = new Set(team.ownerIds);
-  return team.memberIds.filter((id) => owners.has(id) || userById.get(id)?.managerArchetype != null);
-}
-
-/** The org tree and each person's level (1 = CEO). */
+/** The org tree and each person's level (1 = CEO) and direct reports. */
 export interface Org {
   users: DemoUser[];
   level: Map<string, number>;
+  reports: Map<string, DemoUser[]>;
 }
 
-/** Builds people and the manager tree: one CEO, department heads, spans of 3 to 12, guests and disabled accounts. */
+/** Most people that fit under a manager with `levelsBelow` levels of reports beneath them. */
+function capacity(levelsBelow: number): number {
+  let total = 0;
+  for (let i = 1, width = MAX_SPAN; i <= levelsBelow; i++, width *= MAX_SPAN) total += width;
+  return total;
+}
+
+/** An empty activity record; generate.ts points it at the tenant's shared activity columns. */
+export function emptyDaily(): DailyCounts {
+  const empty = new Uint8Array(0);
+  return Object.fromEntries(ACTIVITY_METRICS.map((m) => [m, empty])) as DailyCounts;
+}
+
+/** Builds people and the manager tree: one CEO, department heads, spans of 3 to 12, depth ≤ 7, guests and disabled accounts. */
 export function buildOrg(rng: Rng, people: number, domain: string): Org {
   const users: DemoUser[] = [];
   const level = new Map<string, number>();
   const upns = new Set<string>();
-  const reports = new Map<string, number>();
+  const reports = new Map<string, DemoUser[]>();
   const add = (
     managerId: string | null,
     department: string,
@@ -89,6 +83,7 @@ export function buildOrg(rng: Rng, people: number, domain: string): Org {
       jobTitle,
       department,
       officeLocation: location,
+      timeZone: (LOCATION_INFO[location] ?? LOCATION_INFO['Remote'])?.timeZone ?? 'UTC',
       managerId,
       accountEnabled: true,
       userType: 'Member',
@@ -98,7 +93,11 @@ export function buildOrg(rng: Rng, people: number, domain: string): Org {
     };
     users.push(user);
     level.set(id, lvl);
-    if (managerId) reports.set(managerId, (reports.get(managerId) ?? 0) + 1);
+    if (managerId) {
+      const list = reports.get(managerId);
+      if (list) list.push(user);
+      else reports.set(managerId, [user]);
+    }
     return user;
   };
   const guests = Math.max(2, Math.round(people * 0.01));
@@ -109,22 +108,23 @@ export function buildOrg(rng: Rng, people: number, domain: string): Org {
     DEPARTMENTS.map((d) => d.share),
     (i) => (DEPARTMENTS[i]?.name === 'Learning & Development' ? 7 : 4),
   );
+  // `desc` people go under `manager` (at level lvl): directly when they fit in one span, else under leads.
   const grow = (manager: DemoUser, desc: number, lvl: number, spec: (typeof DEPARTMENTS)[number]): void => {
-    if (desc <= 12) {
+    if (desc <= MAX_SPAN) {
       for (let i = 0; i < desc; i++) {
         const loc = rng.chance(0.8) ? manager.officeLocation : rng.weighted(LOCATIONS);
         add(manager.id, spec.name, rng.pick(spec.titles), loc, lvl + 1);
       }
       return;
     }
-    const k = Math.max(3, Math.min(rng.int(4, 9), Math.floor(desc / 4)));
-    for (const size of apportion(
-      desc - k * 4,
-      Array.from({ length: k }, () => 0.8 + 0.4 * rng.next()),
-      () => 0,
-    )) {
+    const cap = capacity(MAX_DEPTH - lvl - 1);
+    const needed = Math.ceil(desc / cap);
+    const k = Math.min(MAX_SPAN, Math.max(needed, MIN_SPAN, Math.min(rng.int(3, 8), Math.floor(desc / 6))));
+    const tight = desc / k > 0.8 * cap;
+    const weights = Array.from({ length: k }, () => (tight ? 1 : 0.8 + 0.4 * rng.next()));
+    for (const size of apportion(desc - k, weights, () => MIN_SPAN)) {
       const lead = add(manager.id, spec.name, spec.manager, rng.weighted(LOCATIONS), lvl + 1);
-      grow(lead, size + 3, lvl + 1, spec);
+      grow(lead, size, lvl + 1, spec);
     }
   };
   DEPARTMENTS.forEach((spec, i) => {
@@ -137,15 +137,15 @@ export function buildOrg(rng: Rng, people: number, domain: string): Org {
     g.userType = 'Guest';
     g.mail = `${g.givenName}.${g.surname}@fabrikam.example`.toLowerCase();
   }
-  const leadsLeads = new Set(users.filter((u) => u.managerId && reports.has(u.id)).map((u) => u.managerId));
   for (const u of users) {
     if (reports.has(u.id)) u.managerArchetype = rng.weighted(MANAGER_ARCHETYPES);
-    if (leadsLeads.has(u.id) && (level.get(u.id) ?? 0) > 2) u.jobTitle = `Senior ${u.jobTitle}`;
+    const leadsLeads = (reports.get(u.id) ?? []).some((r) => reports.has(r.id));
+    if (leadsLeads && (level.get(u.id) ?? 0) > 2) u.jobTitle = `Senior ${u.jobTitle}`;
   }
   const leaves = users.filter((u) => u.managerId && !reports.has(u.id) && u.userType === 'Member');
   for (const u of rng.shuffle(leaves).slice(0, Math.max(2, Math.round(people * 0.005))))
     u.accountEnabled = false;
-  return { users, level };
+  return { users, level, reports };
 }
 
 /** Splits total into parts proportional to weights, each at least min(i), by largest remainder. */
@@ -164,69 +164,4 @@ function apportion(total: number, weights: readonly number[], min: (i: number) =
     parts[i] = (parts[i] ?? 0) + 1;
   }
   return parts;
-}
-
-function emptyDaily(): Daily {
-  return {
-    privateChatMessages: [],
-    calls: [],
-    meetingsAttended: [],
-    meetingsOrganized: [],
-    emailsSent: [],
-    emailsRead: [],
-    engagePosts: [],
-    engageReads: [],
-    engageLikes: [],
-  };
-}
-
-/** True on Saturday and Sunday (UTC). */
-export const isWeekend = (dayMs: number): boolean => {
-  const dow = (Math.floor(dayMs / DAY) + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
-  return dow === 0 || dow === 6;
-};
-
-/** Draws a person's per-day counts from their archetype; zero from the cutoff day on. */
-export function dailyCounts(rng: Rng, u: DemoUser, days: number, windowStart: number, cutoff: number): Daily {
-  const daily = emptyDaily();
-  const rates = RATES[u.archetype];
-  const mult = rng.lognormal(1, 0.3) * (u.userType === 'Guest' ? 0.3 : 1);
-  const lead = u.managerArchetype ? [1, 1, 1.4, 2.5, 1.2, 1.2, 1, 1, 1] : null;
-  for (let d = 0; d < days; d++) {
-    const f = d >= cutoff ? 0 : isWeekend(windowStart + d * DAY) ? 0.05 : 1;
-    METRICS.forEach((m, i) => daily[m].push(rng.poisson((rates[i] ?? 0) * mult * f * (lead?.[i] ?? 1))));
-  }
-  return daily;
-}
-
-/** The six teams with their channels; membership follows departments (Leadership Forum: everyone with reports). */
-export function buildTeams(rng: Rng, users: readonly DemoUser[], windowStart: number): DemoTeam[] {
-  const ceo = users[0] as DemoUser;
-  const heads = new Map(users.filter((u) => u.managerId === ceo.id).map((u) => [u.department, u.id]));
-  return TEAM_SPECS.map((spec, i) => {
-    const leadership = spec.departments.length === 0;
-    const inTeam = (u: DemoUser) =>
-      u.id === ceo.id || (leadership ? u.managerArchetype !== null : spec.departments.includes(u.department));
-    const memberIds = users.filter((u) => u.userType === 'Member' && inTeam(u)).map((u) => u.id);
-    const ownerIds = leadership ? [ceo.id] : spec.departments.map((d) => heads.get(d) ?? ceo.id);
-    const created = windowStart - rng.int(90, 700) * DAY;
-    const channel = (displayName: string, priv: boolean, at: number): DemoChannel => ({
-      id: `19:${rng.hex(32)}@thread.tacv2`,
-      displayName,
-      description: priv ? `Private space for ${spec.name} leads.` : `${displayName} for ${spec.name}.`,
-      membershipType: priv ? 'private' : 'standard',
-      createdDateTime: new Date(at).toISOString(),
-    });
-    const channels = [channel('General', false, created)];
-    for (const [name, priv] of CHANNEL_NAMES[i] ?? [])
-      channels.push(channel(name, priv, created + rng.int(1, 60) * DAY));
-    return {
-      id: rng.guid(),
-      displayName: spec.name,
-      description: spec.description,
-      ownerIds,
-      memberIds,
-      channels,
-    };
-  });
 }

@@ -1,38 +1,48 @@
 import { describe, expect, it } from 'vitest';
+import { calendarOf, buildCalendar, DAY, HOUR, offsetMs, WORK_END_HOUR, WORK_START_HOUR } from './calendar';
 import { channelMemberIds, generateTenant } from './generate';
+import { buildOrg, MAX_DEPTH } from './generate-org';
 import type { DemoTenant, DemoUser } from './model';
+import { LOCATION_INFO } from './names';
+import { Rng } from './random';
 
 const asOf = new Date('2026-11-30T00:00:00Z');
-const DAY = 86_400_000;
 const tenant = generateTenant({ seed: 42, people: 300, weeks: 6, asOf });
 const byId = new Map(tenant.users.map((u) => [u.id, u]));
 const reportsOf = (id: string) => tenant.users.filter((u) => u.managerId === id);
 
-function chain(u: DemoUser): DemoUser[] {
+function chain(t: DemoTenant, u: DemoUser): DemoUser[] {
+  const ids = new Map(t.users.map((x) => [x.id, x]));
   const out: DemoUser[] = [];
   for (
-    let m = u.managerId ? byId.get(u.managerId) : undefined;
+    let m = u.managerId ? ids.get(u.managerId) : undefined;
     m;
-    m = m.managerId ? byId.get(m.managerId) : undefined
+    m = m.managerId ? ids.get(m.managerId) : undefined
   ) {
     out.push(m);
-    if (out.length > tenant.users.length) throw new Error('cycle');
+    if (out.length > t.users.length) throw new Error('cycle');
   }
   return out;
 }
 
-function last30(t: DemoTenant, id: string) {
-  const user = t.users.find((u) => u.id === id) as DemoUser;
-  const since = new Date(Date.parse(t.asOf) - 30 * DAY).toISOString();
+function snapshot(t: DemoTenant) {
   return {
-    chat: user.daily.privateChatMessages.slice(-30).reduce((a, b) => a + b, 0),
-    channel: t.messages.filter((m) => m.fromUserId === id && m.createdDateTime >= since).length,
+    tenantId: t.tenantId,
+    users: t.users.map((u) => ({
+      ...u,
+      daily: Object.fromEntries(Object.entries(u.daily).map(([k, v]) => [k, Array.from(v)])),
+    })),
+    teams: t.teams,
+    groups: t.groups,
+    messages: t.messages,
+    personas: t.personas,
+    groundTruth: t.groundTruth,
   };
 }
 
 describe('generateTenant', () => {
   it('is deterministic for a seed and differs between seeds', () => {
-    expect(generateTenant({ seed: 42, people: 300, weeks: 6, asOf })).toEqual(tenant);
+    expect(snapshot(generateTenant({ seed: 42, people: 300, weeks: 6, asOf }))).toEqual(snapshot(tenant));
     const other = generateTenant({ seed: 43, people: 300, weeks: 6, asOf });
     expect(other.tenantId).not.toBe(tenant.tenantId);
     expect(other.users.map((u) => u.displayName)).not.toEqual(tenant.users.map((u) => u.displayName));
@@ -40,7 +50,7 @@ describe('generateTenant', () => {
 
   it('builds an org tree without cycles, one CEO, depth 4-5 and spans of 3-12', () => {
     expect(tenant.users).toHaveLength(300);
-    const depth = Math.max(...tenant.users.map((u) => chain(u).length + 1));
+    const depth = Math.max(...tenant.users.map((u) => chain(tenant, u).length + 1));
     expect(depth).toBeGreaterThanOrEqual(4);
     expect(depth).toBeLessThanOrEqual(5);
     const roots = tenant.users.filter((u) => u.managerId === null);
@@ -55,7 +65,14 @@ describe('generateTenant', () => {
     }
   });
 
-  it('has unique ids and UPNs, departments, guests and disabled accounts', () => {
+  it('reaches seven levels, never more, with spans of 3-12 in a large org', () => {
+    const { users, level, reports } = buildOrg(Rng.derive(7, 'org'), 12_000, 'example.com');
+    expect(users).toHaveLength(12_000);
+    expect(Math.max(...level.values())).toBe(MAX_DEPTH);
+    for (const list of reports.values()) expect(list.length >= 3 && list.length <= 12).toBe(true);
+  });
+
+  it('has unique ids and UPNs, departments, guests, disabled accounts and a time zone per office', () => {
     const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
     expect(tenant.tenantId).toMatch(guid);
     expect(new Set(tenant.users.map((u) => u.id)).size).toBe(300);
@@ -64,8 +81,10 @@ describe('generateTenant', () => {
       expect(u.id).toMatch(guid);
       expect(u.userPrincipalName).toMatch(/^[a-z]+\.[a-z]+\d*@learnfit-demo\.onmicrosoft\.com$/);
       expect(u.daily.privateChatMessages).toHaveLength(42);
-      expect(u.daily.engageLikes).toHaveLength(42);
+      expect(u.daily.sitePagesVisited).toHaveLength(42);
+      expect(u.timeZone).toBe((LOCATION_INFO[u.officeLocation] ?? LOCATION_INFO['Remote'])?.timeZone);
     }
+    expect(new Set(tenant.users.map((u) => u.timeZone)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(tenant.users.map((u) => u.department))).toContain('Learning & Development');
     expect(tenant.users.filter((u) => u.userType === 'Guest').length).toBeGreaterThanOrEqual(2);
     expect(tenant.users.filter((u) => !u.accountEnabled).length).toBeGreaterThanOrEqual(2);
@@ -73,93 +92,137 @@ describe('generateTenant', () => {
     expect(new Set(tenant.users.map((u) => u.managerArchetype).filter(Boolean)).size).toBe(4);
   });
 
-  it('has six teams with 2-4 channels, a private channel and consistent membership', () => {
-    expect(tenant.teams).toHaveLength(6);
+  it('has department teams, a leadership forum and a unit team per manager, each backed by a group', () => {
+    const kinds = tenant.teams.map((t) => t.kind);
+    expect(kinds.filter((k) => k === 'department')).toHaveLength(5);
+    expect(kinds.filter((k) => k === 'leadership')).toHaveLength(1);
+    expect(kinds.filter((k) => k === 'unit')).toHaveLength(
+      tenant.users.filter((u) => reportsOf(u.id).length > 0).length,
+    );
+    const groups = new Map(tenant.groups.map((g) => [g.id, g]));
     for (const team of tenant.teams) {
-      expect(team.channels.length).toBeGreaterThanOrEqual(2);
+      expect(team.channels.length).toBeGreaterThanOrEqual(1);
       expect(team.channels.length).toBeLessThanOrEqual(4);
       for (const c of team.channels) expect(c.id).toMatch(/^19:[0-9a-f]{32}@thread\.tacv2$/);
       for (const id of [...team.memberIds, ...team.ownerIds]) expect(byId.has(id)).toBe(true);
       for (const id of team.ownerIds) expect(team.memberIds).toContain(id);
+      expect(groups.get(team.id)).toMatchObject({
+        kind: 'unified',
+        teamId: team.id,
+        memberIds: team.memberIds,
+      });
     }
     expect(tenant.teams.flatMap((t) => t.channels).some((c) => c.membershipType === 'private')).toBe(true);
+    const all = tenant.groups.find((g) => g.displayName === 'All Employees');
+    expect(all?.memberGroupIds.every((id) => groups.get(id)?.kind === 'security')).toBe(true);
   });
 
-  it('writes channel messages with unique epoch-ms ids, replies after roots, in a weekday rhythm', () => {
+  it('writes channel messages with per-team unique epoch-ms ids, replies after roots and system events', () => {
     const start = Date.parse(tenant.windowStart);
     expect(start).toBe(Date.parse(tenant.asOf) - 42 * DAY);
-    const ids = new Set(tenant.messages.map((m) => m.id));
-    expect(ids.size).toBe(tenant.messages.length);
-    const roots = new Map(tenant.messages.filter((m) => m.replyToId === null).map((m) => [m.id, m]));
+    const roots = new Map(
+      tenant.messages.filter((m) => m.replyToId === null).map((m) => [`${m.teamId}|${m.id}`, m]),
+    );
+    expect(new Set(tenant.messages.map((m) => `${m.teamId}|${m.id}`)).size).toBe(tenant.messages.length);
+    expect(tenant.messageLog.total).toBe(tenant.messages.length);
     expect(roots.size).toBeGreaterThan(300);
     expect(tenant.messages.length - roots.size).toBeGreaterThan(300);
-    let weekday = 0;
+    const teams = new Map(tenant.teams.map((t) => [t.id, t]));
     for (const m of tenant.messages) {
       const at = Date.parse(m.createdDateTime);
-      expect(m.id).toMatch(/^\d+$/);
       expect(Number(m.id)).toBe(at);
       expect(at).toBeGreaterThanOrEqual(start);
       expect(at).toBeLessThan(Date.parse(tenant.asOf));
-      const team = tenant.teams.find((t) => t.id === m.teamId);
+      const team = teams.get(m.teamId);
       const channel = team?.channels.find((c) => c.id === m.channelId);
+      if (m.event) {
+        expect(m.fromUserId).toBeNull();
+        expect(channel?.displayName).toBe('General');
+        continue;
+      }
       expect(team && channel && channelMemberIds(team, channel, byId)).toContain(m.fromUserId);
       if (m.replyToId !== null) {
-        const root = roots.get(m.replyToId);
+        const root = roots.get(`${m.teamId}|${m.replyToId}`);
         expect(root?.channelId).toBe(m.channelId);
         expect(at).toBeGreaterThan(Date.parse(root?.createdDateTime ?? ''));
       }
       for (const r of m.reactions) expect(Date.parse(r.createdDateTime)).toBeGreaterThan(at);
       for (const id of m.mentionIds) expect(byId.has(id)).toBe(true);
-      const dow = new Date(at).getUTCDay();
-      if (dow !== 0 && dow !== 6) weekday++;
     }
-    expect(weekday / tenant.messages.length).toBeGreaterThan(0.9);
+    expect(tenant.messages.some((m) => m.event?.kind === 'membersAdded')).toBe(true);
     expect(tenant.messages.some((m) => m.mentionIds.length > 0)).toBe(true);
     expect(tenant.messages.some((m) => m.reactions.length > 0)).toBe(true);
   });
 
+  it('posts in local working hours on local working days, and keeps public holidays quiet', () => {
+    const calendar = buildCalendar(Date.parse(tenant.windowStart), 42);
+    let inHours = 0;
+    let total = 0;
+    for (const m of tenant.messages) {
+      const author = m.fromUserId ? byId.get(m.fromUserId) : undefined;
+      if (!author) continue;
+      const local = calendarOf(calendar, author.officeLocation);
+      const day = Math.floor((Number(m.id) - calendar.windowStart) / DAY);
+      const localMs = Number(m.id) + offsetMs(local, day);
+      const localDay = Math.floor((localMs - calendar.windowStart) / DAY);
+      const hour = (localMs - calendar.windowStart - localDay * DAY) / HOUR;
+      total++;
+      if (local.workday[localDay] === 1 && hour >= WORK_START_HOUR && hour < WORK_END_HOUR + 0.5) inHours++;
+    }
+    expect(inHours / total).toBeGreaterThan(0.95);
+    const us = (date: string) =>
+      tenant.messages.filter((m) => {
+        const author = m.fromUserId ? byId.get(m.fromUserId) : undefined;
+        return author?.officeLocation === 'Seattle' && m.createdDateTime.startsWith(date);
+      }).length;
+    expect(us('2026-11-26')).toBeLessThan(us('2026-11-24') / 5); // Thanksgiving vs. the Tuesday before
+  });
+
+  it('counts each person’s channel posts and replies per day exactly as the messages say', () => {
+    const start = Date.parse(tenant.windowStart);
+    const expected = new Map<string, number[]>();
+    for (const m of tenant.messages) {
+      if (!m.fromUserId || m.event) continue;
+      const key = `${m.fromUserId}|${m.replyToId === null ? 'p' : 'r'}`;
+      const days = expected.get(key) ?? new Array<number>(42).fill(0);
+      const d = Math.floor((Date.parse(m.createdDateTime) - start) / DAY);
+      days[d] = (days[d] ?? 0) + 1;
+      expected.set(key, days);
+    }
+    for (const u of tenant.users) {
+      expect(Array.from(u.daily.channelPosts)).toEqual(expected.get(`${u.id}|p`) ?? new Array(42).fill(0));
+      expect(Array.from(u.daily.channelReplies)).toEqual(expected.get(`${u.id}|r`) ?? new Array(42).fill(0));
+    }
+  });
+
   it('drives channel volume by archetype', () => {
+    const scripted = new Set([...tenant.sampleInitiative.designTeamMemberIds]);
     const perCapita = (a: DemoUser['archetype']) => {
-      const people = tenant.users.filter((u) => u.archetype === a && u.managerArchetype === null);
+      const people = tenant.users.filter(
+        (u) => u.archetype === a && u.managerArchetype === null && !scripted.has(u.id),
+      );
       const ids = new Set(people.map((u) => u.id));
-      return tenant.messages.filter((m) => ids.has(m.fromUserId)).length / people.length;
+      return tenant.messages.filter((m) => m.fromUserId && ids.has(m.fromUserId)).length / people.length;
     };
     expect(perCapita('activeSharer')).toBeGreaterThan(5 * perCapita('lurker'));
-    const absent = new Set(tenant.users.filter((u) => u.managerArchetype === 'absent').map((u) => u.id));
-    expect(tenant.messages.filter((m) => absent.has(m.fromUserId))).toHaveLength(0);
+    const absent = new Set(
+      tenant.users.filter((u) => u.managerArchetype === 'absent' && !scripted.has(u.id)).map((u) => u.id),
+    );
+    expect(tenant.messages.filter((m) => m.fromUserId && absent.has(m.fromUserId))).toHaveLength(0);
   });
 
   it('picks personas that meet their rules', () => {
     const { learner, manager, learningLeader, admin } = tenant.personas;
     expect(new Set([learner, manager, learningLeader, admin]).size).toBe(4);
     for (const id of [learner, manager, learningLeader, admin]) expect(byId.get(id)?.managerId).toBeTruthy();
-    const l = byId.get(learner) as DemoUser;
-    expect(['activeSharer', 'responder']).toContain(l.archetype);
+    expect(['activeSharer', 'responder']).toContain(byId.get(learner)?.archetype);
     expect(reportsOf(learner)).toHaveLength(0);
-    expect(tenant.teams.some((t) => t.memberIds.includes(learner))).toBe(true);
-    const m = byId.get(manager) as DemoUser;
     expect(reportsOf(manager).length).toBeGreaterThanOrEqual(3);
-    expect([2, 3]).toContain(chain(m).length + 1);
+    expect([2, 3]).toContain(chain(tenant, byId.get(manager) as DemoUser).length + 1);
     expect(byId.get(learningLeader)?.department).toBe('Learning & Development');
     expect(tenant.appRoles[learningLeader]).toEqual(['LearningLeader']);
     expect(byId.get(admin)?.department).toBe('IT');
     expect(tenant.appRoles[admin]).toEqual(['Admin']);
-    const [a, b] = [last30(tenant, learner), last30(tenant, manager)];
-    expect(a.chat).toBeGreaterThan(0);
-    expect(a.channel).toBeGreaterThan(0);
-    expect(b.chat).toBeGreaterThan(0);
-    expect(b.channel).toBeGreaterThan(0);
-    expect(a.chat).not.toBe(b.chat);
-    expect(a.channel).not.toBe(b.channel);
-  });
-
-  it('describes a sample initiative with an L&D design team', () => {
-    const { targetTeamId, designTeamMemberIds } = tenant.sampleInitiative;
-    expect(tenant.teams.map((t) => t.id)).toContain(targetTeamId);
-    expect(designTeamMemberIds.length).toBeGreaterThanOrEqual(4);
-    expect(designTeamMemberIds.length).toBeLessThanOrEqual(6);
-    for (const id of designTeamMemberIds) expect(byId.get(id)?.department).toBe('Learning & Development');
-    expect(tenant.reportsConcealed).toBe(false);
   });
 
   it('scales to larger tenants with the same invariants', () => {
@@ -170,11 +233,15 @@ describe('generateTenant', () => {
     for (const u of big.users) if (u.managerId) spans.set(u.managerId, (spans.get(u.managerId) ?? 0) + 1);
     for (const n of spans.values()) expect(n >= 3 && n <= 12).toBe(true);
     expect(new Set(big.users.map((u) => u.userPrincipalName)).size).toBe(3000);
-    expect(new Set(big.messages.map((m) => m.id)).size).toBe(big.messages.length);
+    const team = big.teams[0];
+    const messages = team ? big.messageLog.forTeam(team.id) : [];
+    expect(new Set(messages.map((m) => m.id)).size).toBe(messages.length);
+    expect(big.messageLog.forTeam(team?.id ?? '')).toBe(messages);
   });
 
   it('rejects options it cannot honour', () => {
     expect(() => generateTenant({ seed: 1, people: 10, weeks: 6, asOf })).toThrow(RangeError);
+    expect(() => generateTenant({ seed: 1, people: 100_001, weeks: 6, asOf })).toThrow(RangeError);
     expect(() => generateTenant({ seed: 1, people: 300, weeks: 0, asOf })).toThrow(RangeError);
   });
 });

@@ -1,13 +1,37 @@
-// Deterministic synthetic tenant: org tree, Teams, channel messages and daily activity, all from one seed.
-// The window covers whole UTC days: it ends at the start of asOf's UTC day (exactly asOf when asOf is
-// midnight UTC, the demo default) and starts weeks*7 days earlier. Nothing here reads the clock.
-import { buildMessages } from './generate-messages';
-import { buildOrg, buildTeams, dailyCounts, DAY } from './generate-org';
-import type { DemoMessage, DemoTeam, DemoTenant, DemoUser } from './model';
+// Deterministic synthetic tenant: org tree, groups and Teams, daily activity and channel messages, all
+// from one seed, for 50 to 100,000 people. The window covers whole UTC days: it ends at the start of
+// asOf's UTC day (exactly asOf when asOf is midnight UTC) and starts weeks*7 days earlier. Nothing here
+// reads the clock. Order of work: org → teams → the sample initiative and its scripted people (ground
+// truth) → daily activity → one streaming pass over every team's messages for the channel counts.
+import { allocateActivity, fillActivity, sumDays, type ActivityOverride } from './activity';
+import { buildCalendar, DAY } from './calendar';
+import { buildOrg } from './generate-org';
+import {
+  draftsToMessages,
+  generateTeamDrafts,
+  membershipWeight,
+  type MessageWorld,
+} from './generate-messages';
+import { buildTeams } from './generate-teams';
+import {
+  assignLeaderProfiles,
+  buildGroundTruth,
+  placeChainArchetypes,
+  planChainManager,
+  planLeader,
+  targetChain,
+  type ScriptedPlan,
+} from './ground-truth';
+import { createMessageLog, DEFAULT_MESSAGE_CACHE } from './message-log';
+import type { DemoTeam, DemoTenant, DemoUser } from './model';
+import { pickPersonas } from './personas';
 import { Rng } from './random';
 
 /** Who can read and post in a channel (defined with the teams, re-exported for the simulator). */
-export { channelMemberIds } from './generate-org';
+export { channelMemberIds } from './generate-teams';
+
+/** Smallest and largest tenant the generator builds. */
+export const PEOPLE_RANGE = [50, 100_000] as const;
 
 /** Options of generateTenant; asOf always comes from the caller. */
 export interface GenerateTenantOptions {
@@ -15,43 +39,121 @@ export interface GenerateTenantOptions {
   people: number;
   weeks: number;
   asOf: Date;
+  /** Messages kept in memory between requests (default 250,000); the rest are regenerated on demand. */
+  messageCache?: number;
 }
 
-/** Builds the whole demo tenant from a seed; identical options always give a deep-equal tenant. */
+const TARGET_TEAM = 'Sales & Customer Success';
+const LEADER_TEAM = 'People & Learning';
+const LND = 'Learning & Development';
+
+function named(teams: readonly DemoTeam[], name: string): DemoTeam {
+  const team = teams.find((t) => t.kind !== 'unit' && t.displayName === name);
+  if (!team) throw new Error(`generateTenant: no team named ${name}`);
+  return team;
+}
+
+/** Builds the whole demo tenant from a seed; identical options always give an identical tenant. */
 export function generateTenant(options: GenerateTenantOptions): DemoTenant {
   const { seed, people, weeks } = options;
-  if (!Number.isInteger(people) || people < 50) throw new RangeError('people must be an integer >= 50');
+  if (!Number.isInteger(people) || people < PEOPLE_RANGE[0] || people > PEOPLE_RANGE[1])
+    throw new RangeError(`people must be an integer in ${PEOPLE_RANGE[0]}..${PEOPLE_RANGE[1]}`);
   if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52)
     throw new RangeError('weeks must be an integer in 1..52');
   const windowEnd = Math.floor(options.asOf.getTime() / DAY) * DAY;
-  const windowStart = windowEnd - weeks * 7 * DAY;
   const days = weeks * 7;
+  const windowStart = windowEnd - days * DAY;
+  const calendar = buildCalendar(windowStart, days);
   const domain = 'learnfit-demo.onmicrosoft.com';
-  const org = buildOrg(Rng.derive(seed, 'org'), people, domain);
-  const { users, level } = org;
+  const { users, level, reports } = buildOrg(Rng.derive(seed, 'org'), people, domain);
   const userById = new Map(users.map((u) => [u.id, u]));
-  const actRng = Rng.derive(seed, 'activity');
+  const { teams, groups } = buildTeams(Rng.derive(seed, 'teams'), users, reports, windowStart);
+  const target = named(teams, TARGET_TEAM);
+  const leaderTeam = named(teams, LEADER_TEAM);
+
+  const initiativeRng = Rng.derive(seed, 'initiative');
+  const head = users.find((u) => u.department === LND && level.get(u.id) === 2);
+  if (!head) throw new Error('generateTenant: the org has no L&D head');
+  const lnd = users.filter(
+    (u) => u.department === LND && u.accountEnabled && u.userType === 'Member' && u !== head,
+  );
+  const designTeam = [
+    head.id,
+    ...initiativeRng
+      .shuffle(lnd)
+      .slice(0, initiativeRng.int(3, 5))
+      .map((u) => u.id),
+  ];
+  const profiles = assignLeaderProfiles(initiativeRng, designTeam);
+  const chain = targetChain(target.memberIds, userById, reports);
+  const dominant = placeChainArchetypes(initiativeRng, chain.levels, userById);
+
+  const planRng = Rng.derive(seed, 'plans');
+  const plans = new Map<string, ScriptedPlan[]>();
+  const overrides = new Map<string, ActivityOverride>();
+  const addPlan = (plan: ScriptedPlan) => plans.set(plan.teamId, [...(plans.get(plan.teamId) ?? []), plan]);
+  for (const id of designTeam) {
+    const { plan, override } = planLeader(
+      planRng,
+      calendar,
+      userById.get(id) as DemoUser,
+      profiles.get(id) ?? 'inboxFirst',
+      leaderTeam.id,
+    );
+    addPlan(plan);
+    overrides.set(id, override);
+  }
+  const chainIds = new Set(chain.levels.flat());
+  for (const id of chainIds) {
+    const plan = planChainManager(planRng, calendar, userById.get(id) as DemoUser, target.id);
+    if (plan) addPlan(plan);
+  }
+  const designSet = new Set(designTeam);
+
+  allocateActivity(users, days);
+  const activityRng = Rng.derive(seed, 'activity');
   const cutoff = new Map<string, number>(); // disabled accounts stop being active on this day index
   for (const u of users) {
-    if (!u.accountEnabled) cutoff.set(u.id, actRng.int(Math.floor(days / 3), Math.floor((2 * days) / 3)));
-    u.daily = dailyCounts(actRng, u, days, windowStart, cutoff.get(u.id) ?? days);
+    if (!u.accountEnabled)
+      cutoff.set(u.id, activityRng.int(Math.floor(days / 3), Math.floor((2 * days) / 3)));
+    fillActivity(activityRng, u, calendar, cutoff.get(u.id) ?? days, overrides.get(u.id) ?? null);
   }
-  const teams = buildTeams(Rng.derive(seed, 'teams'), users, windowStart);
-  const messages = buildMessages(
-    Rng.derive(seed, 'messages'),
-    teams,
-    userById,
-    windowStart,
+
+  const totalWeight = new Map<string, number>();
+  for (const team of teams)
+    for (const id of team.memberIds) totalWeight.set(id, (totalWeight.get(id) ?? 0) + membershipWeight(team));
+  const world: MessageWorld = {
+    calendar,
     windowEnd,
+    userById,
     cutoff,
+    totalWeight,
+    excluded: (teamId, userId) => designSet.has(userId) || (teamId === target.id && chainIds.has(userId)),
+    plans,
+    groupIds: new Set(chain.group),
+  };
+  const messageLog = createMessageLog(
+    teams,
+    (team) => generateTeamDrafts(Rng.derive(seed, `messages:${team.id}`), world, team),
+    (team, drafts) => draftsToMessages(team.id, drafts),
+    options.messageCache ?? DEFAULT_MESSAGE_CACHE,
   );
-  const personaRng = Rng.derive(seed, 'personas');
-  const target = teams[1] as DemoTeam;
-  const recent = recentCounts(users, messages, days, windowEnd);
-  const personas = pickPersonas(personaRng, users, teams, target, level, recent);
-  const lnd = users.filter((u) => u.department === 'Learning & Development' && u.accountEnabled);
-  const others = personaRng.shuffle(lnd.filter((u) => u.id !== personas.learningLeader));
-  const designTeam = [personas.learningLeader, ...others.slice(0, personaRng.int(3, 5)).map((u) => u.id)];
+  messageLog.stream((_team, drafts) => {
+    for (const m of drafts) {
+      const author = m.from ? userById.get(m.from) : undefined;
+      if (!author || m.event) continue;
+      const d = Math.floor(((m.ms ?? m.at) - windowStart) / DAY);
+      const series = m.root === null ? author.daily.channelPosts : author.daily.channelReplies;
+      if (d >= 0 && d < days && (series[d] ?? 0) < 255) series[d] = (series[d] ?? 0) + 1;
+    }
+  });
+
+  const recent = (u: DemoUser) => ({
+    chat: sumDays(u.daily.privateChatMessages, days - 30, days),
+    channel:
+      sumDays(u.daily.channelPosts, days - 30, days) + sumDays(u.daily.channelReplies, days - 30, days),
+  });
+  const personas = pickPersonas(Rng.derive(seed, 'personas'), users, teams, target, level, head, recent);
   return {
     tenantId: Rng.derive(seed, 'tenant').guid(),
     displayName: 'LearnFit Demo Co',
@@ -59,9 +161,14 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
     seed,
     asOf: options.asOf.toISOString(),
     windowStart: new Date(windowStart).toISOString(),
+    weeks,
     users,
     teams,
-    messages,
+    groups,
+    messageLog: messageLog.log,
+    get messages() {
+      return messageLog.all();
+    },
     appRoles: { [personas.learningLeader]: ['LearningLeader'], [personas.admin]: ['Admin'] },
     personas,
     sampleInitiative: {
@@ -70,96 +177,7 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
       targetTeamId: target.id,
       designTeamMemberIds: designTeam,
     },
+    groundTruth: buildGroundTruth(profiles, designTeam, target.id, chain, dominant, userById),
     reportsConcealed: false,
   };
-}
-
-type Recent = Map<string, { chat: number; channel: number }>;
-
-function recentCounts(
-  users: readonly DemoUser[],
-  messages: readonly DemoMessage[],
-  days: number,
-  windowEnd: number,
-): Recent {
-  const from = Math.max(0, days - 30);
-  const out: Recent = new Map(
-    users.map((u) => [
-      u.id,
-      { chat: u.daily.privateChatMessages.slice(from).reduce((a, b) => a + b, 0), channel: 0 },
-    ]),
-  );
-  const since = new Date(windowEnd - 30 * DAY).toISOString();
-  for (const m of messages)
-    if (m.createdDateTime >= since) (out.get(m.fromUserId) as { channel: number }).channel++;
-  return out;
-}
-
-function pickPersonas(
-  rng: Rng,
-  users: readonly DemoUser[],
-  teams: readonly DemoTeam[],
-  target: DemoTeam,
-  level: ReadonlyMap<string, number>,
-  recent: Recent,
-): DemoTenant['personas'] {
-  const ok = (u: DemoUser | undefined): u is DemoUser =>
-    !!u && u.accountEnabled && u.userType === 'Member' && u.managerId !== null;
-  const byId = new Map(users.map((u) => [u.id, u]));
-  const inTeam = new Set(teams.flatMap((t) => t.memberIds));
-  const reportCount = new Map<string, number>();
-  for (const u of users)
-    if (u.managerId) reportCount.set(u.managerId, (reportCount.get(u.managerId) ?? 0) + 1);
-  const counts = (id: string) => recent.get(id) ?? { chat: 0, channel: 0 };
-  const learners = (ids: readonly string[]) =>
-    rng.shuffle(
-      ids
-        .map((id) => byId.get(id))
-        .filter(
-          (u) =>
-            ok(u) && !u.managerArchetype && (u.archetype === 'activeSharer' || u.archetype === 'responder'),
-        ) as DemoUser[],
-    );
-  const managerFits = (m: DemoUser | undefined, l: DemoUser): m is DemoUser => {
-    if (
-      !ok(m) ||
-      !inTeam.has(m.id) ||
-      ![2, 3].includes(level.get(m.id) ?? 0) ||
-      (reportCount.get(m.id) ?? 0) < 3
-    )
-      return false;
-    const a = counts(l.id),
-      b = counts(m.id);
-    return (
-      a.chat > 0 &&
-      a.channel > 0 &&
-      b.chat > 0 &&
-      b.channel > 0 &&
-      a.chat !== b.chat &&
-      a.channel !== b.channel
-    );
-  };
-  const managers = rng.shuffle(users.filter((u) => u.managerArchetype));
-  // Prefer a learner in the target team whose own manager fits; else any fitting manager; else any team.
-  const findPair = (pool: readonly string[]): [DemoUser, DemoUser] | null => {
-    const ls = learners(pool);
-    for (const l of ls) {
-      const direct = l.managerId ? byId.get(l.managerId) : undefined;
-      if (managerFits(direct, l)) return [l, direct];
-    }
-    for (const l of ls) {
-      const m = managers.find((c) => managerFits(c, l));
-      if (m) return [l, m];
-    }
-    return null;
-  };
-  const pair = findPair(target.memberIds) ?? findPair([...inTeam]);
-  if (!pair)
-    throw new Error('generateTenant: no learner/manager persona pair fits the rules; try another seed');
-  const head = users.find((u) => u.department === 'Learning & Development' && level.get(u.id) === 2);
-  const it = users.filter((u) => ok(u) && u.department === 'IT' && !u.managerArchetype);
-  const admin = it.find((u) => u.jobTitle === 'Microsoft 365 Administrator') ?? it[0];
-  if (!head || !admin) throw new Error('generateTenant: the org has no L&D head or IT member');
-  admin.jobTitle = 'Microsoft 365 Administrator';
-  return { learner: pair[0].id, manager: pair[1].id, learningLeader: head.id, admin: admin.id };
 }

@@ -20,15 +20,32 @@ export const SURNAMES: readonly string[] = [
   ...'Weber Wong Yilmaz Young Zhang Ziegler'.split(' '),
 ];
 
-/** Office locations, each with a weight. */
+/** Office locations, each with a weight (the share of new hires placed there). */
 export const LOCATIONS: readonly (readonly [string, number])[] = [
   ['Seattle', 5],
   ['London', 4],
   ['Munich', 3],
   ['Toronto', 2],
   ['Singapore', 2],
+  ['Bangalore', 2],
+  ['Sydney', 1],
   ['Remote', 2],
 ];
+
+/** Where each office location is: its IANA time zone and ISO country (holidays, usageLocation). */
+export const LOCATION_INFO: Readonly<Record<string, { timeZone: string; country: CountryCode }>> = {
+  Seattle: { timeZone: 'America/Los_Angeles', country: 'US' },
+  London: { timeZone: 'Europe/London', country: 'GB' },
+  Munich: { timeZone: 'Europe/Berlin', country: 'DE' },
+  Toronto: { timeZone: 'America/Toronto', country: 'CA' },
+  Singapore: { timeZone: 'Asia/Singapore', country: 'SG' },
+  Bangalore: { timeZone: 'Asia/Kolkata', country: 'IN' },
+  Sydney: { timeZone: 'Australia/Sydney', country: 'AU' },
+  Remote: { timeZone: 'America/New_York', country: 'US' },
+};
+
+/** Countries whose public holidays the calendar knows. */
+export type CountryCode = 'US' | 'GB' | 'DE' | 'CA' | 'SG' | 'IN' | 'AU';
 
 /** A department: its share of the workforce, head title, manager title and individual-contributor titles. */
 export interface DepartmentSpec {

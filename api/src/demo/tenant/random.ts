@@ -16,13 +16,41 @@ export function hashString(text: string): number {
   return mix32(h >>> 0);
 }
 
+/** Inverse of the standard normal CDF (Acklam's rational approximation, relative error below 1.2e-9). */
+function normalQuantile(p: number): number {
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const poly = (k: readonly number[], x: number) => k.reduce((acc, v) => acc * x + v, 0);
+  const low = 0.02425;
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return poly(c, q) / (poly(d, q) * q + 1);
+  }
+  if (p > 1 - low) return -normalQuantile(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return (poly(a, r) * q) / (poly(b, r) * r + 1);
+}
+
+/** Standard normal values at the midpoints of 4096 equal-probability bins, for fast approximate draws. */
+const NORMAL_TABLE = Float64Array.from({ length: 4096 }, (_, i) => normalQuantile((i + 0.5) / 4096));
+
 /** A seeded generator (sfc32) with the sampling helpers the tenant generator needs. */
 export class Rng {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
-  private spareNormal: number | null = null;
 
   /** Creates a stream from a seed; different seeds give unrelated streams. */
   constructor(seed: number) {
@@ -85,18 +113,9 @@ export class Rng {
     return last[0];
   }
 
-  /** Standard normal draw scaled to the given mean and standard deviation (Box-Muller). */
+  /** Normal draw with the given mean and standard deviation (one uniform through a quantile table; tails end near ±3.7 sd). */
   normal(mean = 0, sd = 1): number {
-    if (this.spareNormal !== null) {
-      const z = this.spareNormal;
-      this.spareNormal = null;
-      return mean + sd * z;
-    }
-    const u = 1 - this.next();
-    const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
-    return mean + sd * r * Math.cos(2 * Math.PI * v);
+    return mean + sd * (NORMAL_TABLE[this.nextUint32() >>> 20] ?? 0);
   }
 
   /** Lognormal draw whose median is `median` and whose log has standard deviation `sigma`. */
@@ -114,6 +133,29 @@ export class Rng {
     while (p > limit) {
       k++;
       p *= this.next();
+    }
+    return k;
+  }
+
+  /**
+   * Poisson draw with mean lambda when exp(-lambda) is already known (hot loops precompute it): one
+   * uniform and a sequential search for means up to 8, the normal approximation above.
+   */
+  poissonFast(lambda: number, expNegLambda: number): number {
+    if (lambda <= 0) return 0;
+    if (lambda > 15)
+      return Math.max(
+        0,
+        Math.round(lambda + Math.sqrt(lambda) * (NORMAL_TABLE[this.nextUint32() >>> 20] ?? 0)),
+      );
+    const u = this.next();
+    let k = 0;
+    let p = expNegLambda;
+    let cumulative = p;
+    while (u > cumulative && k < 100) {
+      k++;
+      p *= lambda / k;
+      cumulative += p;
     }
     return k;
   }
