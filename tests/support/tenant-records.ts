@@ -41,6 +41,8 @@ export function snapshotOfTenant(tenant: DemoTenant): CollaborationSnapshot {
   function* messages(): Generator<ChannelMessageRecord> {
     for (const team of tenant.teams) {
       for (const message of tenant.messageLog.forTeam(team.id)) {
+        // System events have no author; the collectors drop them too.
+        if (message.fromUserId === null) continue;
         yield {
           id: message.id,
           teamId: message.teamId,
