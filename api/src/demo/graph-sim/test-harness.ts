@@ -22,7 +22,10 @@ export function toLocal(url: string, base: string): string {
   return url.replace(/^https:\/\/(graph\.microsoft\.com|reports\.office\.com)/i, base);
 }
 
-/** Starts the simulator on port 0 of 127.0.0.1 with the fake auth unless another is given; throttling off unless asked for. */
+/**
+ * Starts the simulator on port 0 of 127.0.0.1 with the fake auth unless another is given; throttling is off
+ * unless asked for (tests freeze the clock, and a frozen second would throttle everything).
+ */
 export async function startTestSimulator(
   tenant: DemoTenant,
   options: {
@@ -30,6 +33,7 @@ export async function startTestSimulator(
     auth?: GraphSimAuth;
     throttling?: GraphSimulatorDeps['throttling'];
     faults?: GraphSimulatorDeps['faults'];
+    latencyMs?: number;
   } = {},
 ): Promise<TestSimulator> {
   const app = createGraphSimulator({
@@ -38,6 +42,7 @@ export async function startTestSimulator(
     now: options.now ?? (() => new Date(tenant.asOf)),
     throttling: options.throttling ?? false,
     ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
