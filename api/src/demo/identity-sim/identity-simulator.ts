@@ -36,6 +36,8 @@ export interface VerifiedGraphToken {
   readonly userId: string | null;
   readonly scopes: string[];
   readonly roles: string[];
+  /** The token's `appid` (the calling application); the Graph simulator throttles per app. */
+  readonly appId?: string;
 }
 
 /** The running identity simulator: an Express app plus helpers the demo host and tests use. */
@@ -257,12 +259,14 @@ export async function createIdentitySimulator(options: IdentitySimulatorOptions)
       const payload = await verifyOwn(match[1]);
       if (!payload || payload.aud !== graphAudience || payload['tid'] !== tenantId) return null;
       const isApp = payload['idtyp'] === 'app';
+      const appId = typeof payload['appid'] === 'string' ? payload['appid'] : null;
       return {
         kind: isApp ? 'app' : 'delegated',
         tenantId,
         userId: isApp ? null : String(payload['oid']),
         scopes: typeof payload['scp'] === 'string' ? payload['scp'].split(' ') : [],
         roles: Array.isArray(payload['roles']) ? payload['roles'].map(String) : [],
+        ...(appId ? { appId } : {}),
       };
     },
   };
