@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarOf, buildCalendar, DAY, HOUR, offsetMs, WORK_END_HOUR, WORK_START_HOUR } from './calendar';
 import { channelMemberIds, generateTenant } from './generate';
 import { buildOrg, MAX_DEPTH } from './generate-org';
-import type { DemoTenant, DemoUser } from './model';
+import { ACTIVITY_METRICS, type DemoTenant, type DemoUser } from './model';
 import { LOCATION_INFO } from './names';
 import { Rng } from './random';
 
@@ -30,7 +30,7 @@ function snapshot(t: DemoTenant) {
     tenantId: t.tenantId,
     users: t.users.map((u) => ({
       ...u,
-      daily: Object.fromEntries(Object.entries(u.daily).map(([k, v]) => [k, Array.from(v)])),
+      daily: ACTIVITY_METRICS.map((m) => Array.from(u.daily[m])),
     })),
     teams: t.teams,
     groups: t.groups,

@@ -38,7 +38,7 @@ export type ActivityMetric = (typeof ACTIVITY_METRICS)[number];
  * organized; channelPosts/channelReplies are the person's channel messages (system events excluded).
  * File metrics cover SharePoint and OneDrive together; the reports split them per person.
  */
-export type DailyCounts = Record<ActivityMetric, Uint8Array>;
+export type DailyCounts = Readonly<Record<ActivityMetric, Uint8Array>>;
 
 /** One directory user with their per-day activity counts. */
 export interface DemoUser {
