@@ -143,4 +143,71 @@ describe('wire objects match the Graph v1.0 schema', () => {
       }
     }
   });
+
+  it('emits only group, directoryObject and member properties for groups', async () => {
+    const schema = loadSchema(referenceDir ?? '');
+    const all = tenant.groups.find((g) => g.displayName === 'All Employees');
+    for (const group of [tenant.groups[0], all]) {
+      const body = await json(`/v1.0/groups/${group?.id}`);
+      expect(schema.unknownKeys('group', body)).toEqual([]);
+    }
+    const members = await json(`/v1.0/groups/${all?.id}/transitiveMembers?$top=999`);
+    for (const m of members['value'] as Record<string, unknown>[]) {
+      const type = m['@odata.type'] === '#microsoft.graph.group' ? 'group' : 'user';
+      expect(schema.unknownKeys(type, m)).toEqual([]);
+    }
+  });
+
+  it('emits only team, settings, summary and conversation-member properties for teams', async () => {
+    const schema = loadSchema(referenceDir ?? '');
+    const team = tenant.teams.find((t) => t.id === tenant.sampleInitiative.targetTeamId);
+    const body = await json(`/v1.0/teams/${team?.id}`);
+    expect(schema.unknownKeys('team', body)).toEqual([]);
+    expect(schema.enumValues('teamVisibilityType')).toContain(body['visibility']);
+    expect(schema.enumValues('teamSpecialization')).toContain(body['specialization']);
+    const complex: Record<string, string> = {
+      memberSettings: 'teamMemberSettings',
+      guestSettings: 'teamGuestSettings',
+      messagingSettings: 'teamMessagingSettings',
+      funSettings: 'teamFunSettings',
+      summary: 'teamSummary',
+    };
+    for (const [key, type] of Object.entries(complex))
+      expect(schema.unknownKeys(type, body[key]), key).toEqual([]);
+    expect(schema.enumValues('giphyRatingType')).toContain(
+      (body['funSettings'] as Record<string, unknown>)['giphyContentRating'],
+    );
+    const members = await json(`/v1.0/teams/${team?.id}/members`);
+    for (const m of members['value'] as Record<string, unknown>[])
+      expect(schema.unknownKeys('aadUserConversationMember', m)).toEqual([]);
+    const joined = await json(`/v1.0/users/${tenant.personas.learner}/joinedTeams`);
+    for (const t of joined['value'] as Record<string, unknown>[])
+      expect(schema.unknownKeys('team', t)).toEqual([]);
+    const settings = await json('/v1.0/admin/reportSettings');
+    expect(schema.unknownKeys('adminReportSettings', settings)).toEqual([]);
+  });
+
+  it('emits only chatMessage properties in delta items, system events included', async () => {
+    const schema = loadSchema(referenceDir ?? '');
+    const team = tenant.teams.find((t) => t.id === tenant.sampleInitiative.targetTeamId);
+    const events = tenant.messages.filter((m) => m.event && m.teamId === team?.id);
+    expect(events.length).toBeGreaterThan(0);
+    const body = await json(
+      `/v1.0/teams/${team?.id}/channels/${events[0]?.channelId}/messages/delta?$top=50&$expand=replies`,
+      {
+        Prefer: 'include-unknown-enum-members',
+      },
+    );
+    const items = body['value'] as Record<string, unknown>[];
+    for (const m of items) {
+      expect(m['@odata.type']).toBe('#microsoft.graph.chatMessage');
+      expect(schema.unknownKeys('chatMessage', m)).toEqual([]);
+      expect(schema.enumValues('chatMessageType')).toContain(m['messageType']);
+    }
+    const event = await json(
+      `/v1.0/teams/${team?.id}/channels/${events[0]?.channelId}/messages/${events[0]?.id}`,
+    );
+    expect(schema.enumValues('chatMessageType')).toContain(event['messageType']);
+    expect(schema.unknownKeys('membersAddedEventMessageDetail', event['eventDetail'])).toEqual([]);
+  });
 });
