@@ -6,12 +6,7 @@
 import { allocateActivity, fillActivity, sumDays, type ActivityOverride } from './activity';
 import { buildCalendar, DAY } from './calendar';
 import { buildOrg } from './generate-org';
-import {
-  draftsToMessages,
-  generateTeamDrafts,
-  membershipWeight,
-  type MessageWorld,
-} from './generate-messages';
+import { draftsToMessages, generateTeamDrafts } from './generate-messages';
 import { buildTeams } from './generate-teams';
 import {
   assignLeaderProfiles,
@@ -22,6 +17,7 @@ import {
   targetChain,
   type ScriptedPlan,
 } from './ground-truth';
+import { membershipWeight, type MessageWorld } from './message-drafts';
 import { createMessageLog, DEFAULT_MESSAGE_CACHE } from './message-log';
 import type { DemoTeam, DemoTenant, DemoUser } from './model';
 import { pickPersonas } from './personas';

@@ -105,7 +105,7 @@ function checkLevels(t: DemoTenant): void {
 
 describe('ground truth', () => {
   const demo = generateTenant({ seed: 42, people: 300, weeks: 6, asOf: new Date('2026-11-30T00:00:00Z') });
-  const long = generateTenant({ seed: 5, people: 1500, weeks: 26, asOf: new Date('2026-06-15T00:00:00Z') });
+  const long = generateTenant({ seed: 5, people: 1000, weeks: 26, asOf: new Date('2026-06-15T00:00:00Z') });
 
   it('design-team leaders behave as their profiles say (demo size, 6 weeks)', () => checkLeaders(demo));
   it('design-team leaders behave as their profiles say (26 weeks)', () => checkLeaders(long));

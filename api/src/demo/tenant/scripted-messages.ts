@@ -12,7 +12,7 @@ import {
   type ChannelScope,
   type Draft,
   type MessageWorld,
-} from './generate-messages';
+} from './message-drafts';
 import type { ScriptedPlan } from './ground-truth';
 import type { DemoTeam, DemoUser } from './model';
 import type { Rng } from './random';
