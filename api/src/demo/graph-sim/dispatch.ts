@@ -1,6 +1,7 @@
 // Routes one simulator request: authentication, then the path's permission check (permissions.json),
 // then throttling, then the handler. Errors become Graph's error envelope, never exceptions.
 import { adminRoute } from './admin';
+import type { GraphCaller } from './auth';
 import { batchRoute } from './batch';
 import { findUser, type SimContext, type SimRequest, type SimResponse } from './context';
 import { badRequest, GraphSimError, invalidToken, methodNotAllowed, unknownSegment } from './errors';
@@ -77,7 +78,7 @@ async function route(ctx: SimContext, req: SimRequest): Promise<SimResponse> {
 
 function handle(
   ctx: SimContext,
-  caller: Parameters<typeof usersRoute>[1],
+  caller: GraphCaller,
   req: SimRequest,
   rest: string[],
   first: string | undefined,

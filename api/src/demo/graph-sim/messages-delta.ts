@@ -8,7 +8,7 @@ import type { MessageRendering } from './chat-message';
 import type { ChannelMessages, SimContext, SimRequest } from './context';
 import { badRequest, unsupportedQuery } from './errors';
 import { decodeToken, encodeToken, expiredPageToken, GRAPH_ROOT, parseTop, rejectOptions } from './odata';
-import { parseRepliesExpand, withReplies } from './teams';
+import { parseRepliesExpand, withReplies } from './message-pages';
 
 const state = z.object({
   k: z.enum(['page', 'delta']),
