@@ -8,9 +8,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-// Through the workspace link: @learnfit/api exports no subpaths and the api project is not a reference
-// of scripts/, so TypeScript treats the generator as an external (already type-checked) library here.
-import { generateTenant } from '../node_modules/@learnfit/api/src/demo/tenant/generate';
+import { generateTenant } from '../api/src/demo/tenant/generate';
 
 const sizes = [
   { label: '1k', people: 1_000 },

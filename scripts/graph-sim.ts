@@ -3,9 +3,7 @@
 // Starts the Graph simulator and the identity simulator on one port and prints one JSON line:
 // {graphBaseUrl, tokenEndpoint, tenantId, clientId, clientSecret}. Runs until interrupted.
 import { parseArgs } from 'node:util';
-// Through the workspace link: @learnfit/api exports no subpaths and the api project is not a reference
-// of scripts/, so TypeScript treats the simulator as an external (already type-checked) library here.
-import { startStandaloneSimulator } from '../node_modules/@learnfit/api/src/demo/graph-sim/standalone';
+import { startStandaloneSimulator } from '../api/src/demo/graph-sim/standalone';
 
 const { values } = parseArgs({
   options: {
