@@ -13,6 +13,7 @@ export { createPrivacyGuard, PrivacyError, type PrivacyErrorCode } from './priva
 export * from './attributes/learns-social';
 export { indexesOf, unknownKeys } from './attributes/groups';
 export { seededRandom } from './stats/seeded-random';
+export { normalQuantile } from './stats/normal';
 export * from './diagnostics/workflow-fit-types';
 export { diagnoseWorkflowFit } from './diagnostics/workflow-fit';
 export type { HourOfWeekHeatmap } from './diagnostics/workflow-timing';

@@ -1,9 +1,10 @@
-import { attributeNames, type AttributeName } from '../attributes/learns-social';
+import type { AttributeName } from '../attributes/learns-social';
 import { attributeWords } from '../attributes/words';
 import type { Finding, ResultCoverage, Severity } from '../model/result';
 import type { DiagnosticSettings } from '../settings/index';
 import type { LeadersData } from './leaders-types';
-import { capitalize, countOf, figure, percent, ratioPhrase } from './phrasing';
+import { countOf, figure, percent, ratioPhrase } from './phrasing';
+import { notInSnapshotFinding, unscorableFinding } from './scope-findings';
 
 /** What the leader findings need besides the released data. */
 export interface LeaderFindingContext {
@@ -185,32 +186,20 @@ function scopeFindings(data: LeadersData, context: LeaderFindingContext): Findin
       evidence: [],
     });
   }
-  if (data.notInSnapshot > 0) {
-    findings.push({
-      code: 'leaders.not-in-snapshot',
-      severity: 'info',
-      text: `${data.notInSnapshot} of the named design-team members are not in the data (they may have left or be outside the collection's scope).`,
-      evidence: [
-        {
-          label: 'Members not found',
-          value: data.notInSnapshot,
-          unit: 'people',
-          n: data.notInSnapshot,
-          from: ['directory'],
-        },
-      ],
-    });
-  }
-  const unscorable = attributeNames.filter((name) => !context.scorable[name]);
-  if (unscorable.length > 0) {
-    const scorable = attributeNames.length - unscorable.length;
-    findings.push({
-      code: 'leaders.attributes-unscorable',
-      severity: 'info',
-      text: `${capitalize(unscorable.map((name) => attributeWords[name].adjective).join(' and '))} cannot be scored with the data available: ${context.coverage.note} "Learns social" then needs ${context.required} of the ${scorable} attributes that can be scored.`,
-      evidence: [],
-    });
-  }
+  findings.push(
+    ...notInSnapshotFinding(
+      'leaders.not-in-snapshot',
+      data.notInSnapshot,
+      'of the named design-team members are',
+      'Members not found',
+    ),
+    ...unscorableFinding(
+      'leaders.attributes-unscorable',
+      context.scorable,
+      context.required,
+      context.coverage.note,
+    ),
+  );
   return findings;
 }
 

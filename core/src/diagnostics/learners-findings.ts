@@ -6,6 +6,7 @@ import type { DiagnosticSettings } from '../settings/index';
 import { learnerKpiFindings } from './learners-kpi-findings';
 import { segmentDimensions, type LearnersData } from './learners-types';
 import { capitalize, countOf, percent } from './phrasing';
+import { notInSnapshotFinding, unscorableFinding } from './scope-findings';
 
 /** What the learner findings need besides the released data. */
 export interface LearnerFindingContext {
@@ -46,31 +47,20 @@ function scopeFindings(data: LearnersData, context: LearnerFindingContext): Find
       evidence: [],
     });
   }
-  if (data.notInSnapshot > 0) {
-    findings.push({
-      code: 'learners.not-in-snapshot',
-      severity: 'info',
-      text: `${data.notInSnapshot} people named in the target group are not in the data (they may have left or be outside the collection's scope).`,
-      evidence: [
-        {
-          label: 'People not found',
-          value: data.notInSnapshot,
-          unit: 'people',
-          n: data.notInSnapshot,
-          from: ['directory'],
-        },
-      ],
-    });
-  }
-  const unscorable = attributeNames.filter((name) => !context.scorable[name]);
-  if (unscorable.length > 0) {
-    findings.push({
-      code: 'learners.attributes-unscorable',
-      severity: 'info',
-      text: `${capitalize(unscorable.map((name) => attributeWords[name].adjective).join(' and '))} cannot be scored with the data available: ${context.coverage.note} "Learns social" then needs ${data.attributesRequired} of the ${attributeNames.length - unscorable.length} attributes that can be scored.`,
-      evidence: [],
-    });
-  }
+  findings.push(
+    ...notInSnapshotFinding(
+      'learners.not-in-snapshot',
+      data.notInSnapshot,
+      'people named in the target group are',
+      'People not found',
+    ),
+    ...unscorableFinding(
+      'learners.attributes-unscorable',
+      context.scorable,
+      data.attributesRequired,
+      context.coverage.note,
+    ),
+  );
   return findings;
 }
 

@@ -1,5 +1,6 @@
 // Seeded pseudo-random numbers for the synthetic tenant. Nothing here reads the platform's random source or the clock,
 // so the same seed always yields the same sequence on every platform.
+import { normalQuantile } from '@learnfit/core';
 
 /** Mixes a 32-bit value (splitmix32 finaliser); used to seed streams and to hash small inputs. */
 export function mix32(value: number): number {
@@ -14,32 +15,6 @@ export function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return mix32(h >>> 0);
-}
-
-/** Inverse of the standard normal CDF (Acklam's rational approximation, relative error below 1.2e-9). */
-function normalQuantile(p: number): number {
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-    2.506628277459239,
-  ];
-  const b = [
-    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
-  ];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const poly = (k: readonly number[], x: number) => k.reduce((acc, v) => acc * x + v, 0);
-  const low = 0.02425;
-  if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return poly(c, q) / (poly(d, q) * q + 1);
-  }
-  if (p > 1 - low) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return (poly(a, r) * q) / (poly(b, r) * r + 1);
 }
 
 /** Standard normal values at the midpoints of 4096 equal-probability bins, for fast approximate draws. */
