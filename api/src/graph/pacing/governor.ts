@@ -1,0 +1,127 @@
+import { GraphError } from '@microsoft/microsoft-graph-client';
+import { DOCUMENTED_LIMITS, type PacingLimits, type TeamsRequestClass } from './graph-limits';
+import { SlidingLimiter, type Clock, type Sleep } from './rate-limiter';
+
+/** Which limits a request counts against. */
+export type Lane =
+  | { readonly service: 'teams'; readonly requestClass: TeamsRequestClass; readonly resource: string }
+  | { readonly service: 'identity'; readonly units: number }
+  | { readonly service: 'reports'; readonly report: string };
+
+/** Options for a tenant's governor. */
+export interface GovernorOptions {
+  readonly now: Clock;
+  readonly sleep: Sleep;
+  readonly limits?: PacingLimits;
+  /** Attempts per request before the error is passed on (default 8). */
+  readonly maxAttempts?: number;
+  /** Share of each documented limit to use, leaving room for clock skew and other apps (default 0.9). */
+  readonly headroom?: number;
+}
+
+/** Counters a run reports (429s seen should stay 0 with the governor on). */
+export interface GovernorStats {
+  requests: number;
+  throttled: number;
+  retried: number;
+}
+
+/** Paces one tenant's Graph requests under the documented limits and retries transient failures. */
+export interface RateGovernor {
+  readonly stats: GovernorStats;
+  /** Waits for the lane's limits to allow one request. */
+  admit(lane: Lane): Promise<void>;
+  /** Admits, runs and retries `request` on 429/503/504 or a dropped connection, honouring Retry-After. */
+  run<T>(lane: Lane, request: () => Promise<T>): Promise<T>;
+  /** Sleeps the injected way (for batch retries). */
+  pause(ms: number): Promise<void>;
+}
+
+/** Whether a failure is worth retrying: throttling, unavailable, gateway timeout or a network error. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof GraphError) return [429, 503, 504].includes(error.statusCode) || error.statusCode <= 0;
+  return (
+    error instanceof TypeError || (error instanceof Error && /fetch failed|socket|ECONN/i.test(error.message))
+  );
+}
+
+/** Milliseconds a Retry-After header asks for (seconds or an HTTP date), or null. */
+export function retryAfterMs(value: string | null | undefined, now: number): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Creates a governor for one tenant (one app); share it across all of that tenant's collectors. */
+export function createRateGovernor(options: GovernorOptions): RateGovernor {
+  const limits = options.limits ?? DOCUMENTED_LIMITS;
+  const share = options.headroom ?? 0.9;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const limiters = new Map<string, SlidingLimiter>();
+  const stats: GovernorStats = { requests: 0, throttled: 0, retried: 0 };
+  const limiter = (key: string, limit: number, windowMs: number): SlidingLimiter => {
+    let found = limiters.get(key);
+    if (!found) {
+      found = new SlidingLimiter(
+        Math.max(1, Math.floor(limit * share)),
+        windowMs,
+        options.now,
+        options.sleep,
+      );
+      limiters.set(key, found);
+    }
+    return found;
+  };
+
+  async function admit(lane: Lane): Promise<void> {
+    stats.requests += 1;
+    if (lane.service === 'teams') {
+      await limiter(`teams:${lane.requestClass}`, limits.teamsPerSecond[lane.requestClass], 1000).acquire();
+      await limiter(`resource:${lane.resource}`, limits.perTeamOrChannelPerSecond, 1000).acquire();
+    } else if (lane.service === 'identity') {
+      await limiter('identity', limits.identityUnitsPer10s, 10_000).acquire(lane.units);
+    } else {
+      await limiter(`report:${lane.report}`, limits.reportsPer10Minutes, 600_000).acquire();
+    }
+  }
+
+  async function run<T>(lane: Lane, request: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      await admit(lane);
+      try {
+        return await request();
+      } catch (error) {
+        if (!isTransient(error) || attempt >= maxAttempts) throw error;
+        const graph = error instanceof GraphError ? error : null;
+        if (graph?.statusCode === 429) stats.throttled += 1;
+        stats.retried += 1;
+        const header = graph?.headers?.get('Retry-After');
+        const wait = retryAfterMs(header, options.now()) ?? Math.min(30_000, 500 * 2 ** (attempt - 1));
+        await options.sleep(wait);
+      }
+    }
+  }
+
+  return { stats, admit, run, pause: (ms) => options.sleep(ms) };
+}
+
+/** Runs `work` over `items` with at most `limit` in flight; results keep the input order. */
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
