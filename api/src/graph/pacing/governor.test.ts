@@ -1,0 +1,128 @@
+import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import { describe, expect, it } from 'vitest';
+import { batchGet } from './batch';
+import { createRateGovernor, mapConcurrent, retryAfterMs } from './governor';
+import { SlidingLimiter } from './rate-limiter';
+
+/** A virtual clock that only sleeps move (single-threaded tests, so no overlap). */
+function virtualClock(): { now: () => number; sleep: (ms: number) => Promise<void>; slept: number[] } {
+  let time = 0;
+  const slept: number[] = [];
+  return {
+    now: () => time,
+    sleep: (ms) => {
+      slept.push(ms);
+      time += ms;
+      return Promise.resolve();
+    },
+    slept,
+  };
+}
+
+describe('SlidingLimiter', () => {
+  it('never grants more than the limit in any window', async () => {
+    const clock = virtualClock();
+    const limiter = new SlidingLimiter(4, 1000, clock.now, clock.sleep);
+    const grants: number[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      await limiter.acquire();
+      grants.push(clock.now());
+    }
+    for (const at of grants)
+      expect(grants.filter((g) => g > at - 1000 && g <= at).length).toBeLessThanOrEqual(4);
+    expect(grants[39]).toBeLessThan(10_100);
+  });
+});
+
+describe('createRateGovernor', () => {
+  it('keeps a channel under 90% of 4 requests per second', async () => {
+    const clock = virtualClock();
+    const governor = createRateGovernor(clock);
+    const lane = { service: 'teams', requestClass: 'channelMessage', resource: 'channel:a' } as const;
+    const times: number[] = [];
+    for (let i = 0; i < 9; i += 1) await governor.run(lane, () => Promise.resolve(times.push(clock.now())));
+    expect(times.slice(0, 3)).toEqual([0, 0, 0]);
+    expect(times[3]).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('retries 429s after Retry-After and counts them', async () => {
+    const clock = virtualClock();
+    const governor = createRateGovernor(clock);
+    let calls = 0;
+    const result = await governor.run({ service: 'identity', units: 1 }, () => {
+      calls += 1;
+      if (calls < 3) {
+        const error = new GraphError(429, 'throttled');
+        error.headers = new Headers({ 'Retry-After': '7' });
+        return Promise.reject(error);
+      }
+      return Promise.resolve('ok');
+    });
+    expect(result).toBe('ok');
+    expect(governor.stats).toMatchObject({ throttled: 2, retried: 2 });
+    expect(clock.slept).toEqual([7000, 7000]);
+  });
+
+  it('passes on errors that are not transient', async () => {
+    const governor = createRateGovernor(virtualClock());
+    await expect(
+      governor.run({ service: 'identity', units: 1 }, () => Promise.reject(new GraphError(403, 'no'))),
+    ).rejects.toThrow('no');
+  });
+
+  it('reads Retry-After as seconds or an HTTP date', () => {
+    expect(retryAfterMs('2.5', 0)).toBe(2500);
+    expect(retryAfterMs(new Date(9000).toUTCString(), 0)).toBe(9000);
+    expect(retryAfterMs(null, 0)).toBeNull();
+  });
+
+  it('runs work concurrently with a bound and keeps the order', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const out = await mapConcurrent([1, 2, 3, 4, 5, 6], 2, async (n) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await Promise.resolve();
+      inFlight -= 1;
+      return n * 10;
+    });
+    expect(out).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(peak).toBe(2);
+  });
+});
+
+describe('batchGet', () => {
+  it('sends at most 20 a batch and retries items throttled inside the batch', async () => {
+    const clock = virtualClock();
+    const governor = createRateGovernor(clock);
+    const sizes: number[] = [];
+    const seen = new Set<string>();
+    const client = {
+      api: () => ({
+        post: (body: { requests: Array<{ id: string }> }) => {
+          sizes.push(body.requests.length);
+          return Promise.resolve({
+            responses: body.requests.map(({ id }) => {
+              const first = !seen.has(id);
+              seen.add(id);
+              return first && id.endsWith('3')
+                ? { id, status: 429, headers: { 'Retry-After': '2' }, body: {} }
+                : { id, status: 200, body: { id } };
+            }),
+          });
+        },
+      }),
+    } as unknown as Client;
+    const requests = Array.from({ length: 25 }, (_, i) => ({
+      id: `r${i}`,
+      url: `/teams/t${i}/members`,
+      lane: { service: 'teams', requestClass: 'teamMembers', resource: `team:t${i}` } as const,
+    }));
+    const answers = await batchGet(client, governor, requests);
+    expect(sizes).toEqual([20, 5, 3]);
+    expect(answers.size).toBe(25);
+    expect([...answers.values()].every((answer) => answer.status === 200)).toBe(true);
+    expect(governor.stats.throttled).toBe(3);
+    expect(clock.slept).toContain(2000);
+  });
+});
