@@ -35,12 +35,13 @@ const speed = 500;
  */
 async function collect(
   tenant: DemoTenant,
-  options: { faultRate?: number; token?: string } = {},
+  options: { faultRate?: number; token?: string; concealed?: boolean } = {},
 ): Promise<Run> {
   const realStart = performance.now();
   const now = (): number => asOf.getTime() + (performance.now() - realStart) * speed;
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => setTimeout(resolve, Math.ceil(ms / speed)));
+  tenant.reportsConcealed = options.concealed ?? false;
   sim = await startTestSimulator(tenant, {
     now: () => new Date(now()),
     throttling: {},
@@ -86,5 +87,46 @@ describe('collectTenant against the simulator', () => {
     expect(run.raw429).toBe(0);
     expect(run.governor.stats.throttled).toBe(0);
     expect(run.snapshot).toEqual(truthSnapshot(tenant));
+  });
+});
+
+const roles = (...names: string[]): string => `app:${names.join(',')}`;
+const base = ['User.Read.All', 'TeamMember.Read.All', 'Channel.ReadBasic.All', 'Reports.Read.All'];
+
+describe('collectTenant with faults and reduced access', () => {
+  it('equals the fault-free snapshot with 20% injected 429/503/504 and dropped connections', async () => {
+    const tenant = makeTenant();
+    const run = await collect(tenant, { faultRate: 0.2 });
+    expect(run.governor.stats.retried).toBeGreaterThan(10);
+    expect(run.snapshot).toEqual(truthSnapshot(tenant));
+  });
+
+  it('reports concealed usage reports from the tenant setting and keeps the rest', async () => {
+    const tenant = makeTenant();
+    const run = await collect(tenant, { concealed: true });
+    const reports = run.sources.coverage.filter((entry) => entry.source.endsWith('Report'));
+    expect(reports).toHaveLength(5);
+    expect(reports.every((entry) => entry.status === 'concealed' && entry.coveredPeople === 0)).toBe(true);
+    expect(run.sources.daily).toHaveLength(0);
+    expect(run.snapshot.edges).toEqual(truthSnapshot(tenant).edges);
+  });
+
+  it('detects concealment from 32-hex values when the setting cannot be read', async () => {
+    const tenant = makeTenant();
+    const run = await collect(tenant, { concealed: true, token: roles(...base, 'ChannelMessage.Read.All') });
+    const statuses = run.sources.coverage.filter((entry) => entry.source.endsWith('Report'));
+    expect(statuses.map((entry) => entry.status)).toEqual(Array(5).fill('concealed'));
+    expect(run.sources.daily).toHaveLength(0);
+  });
+
+  it('turns a 403 on channel messages into missing coverage, not a crash', async () => {
+    const tenant = makeTenant();
+    const run = await collect(tenant, { token: roles(...base, 'ReportSettings.Read.All') });
+    const messages = run.sources.coverage.find((entry) => entry.source === 'channelMessages');
+    expect(messages).toMatchObject({ status: 'missing', coveredPeople: 0 });
+    expect(messages?.detail).toContain('ChannelMessage.Read.All');
+    expect(run.sources.messages).toHaveLength(0);
+    expect(run.sources.people).toHaveLength(tenant.users.length);
+    expect(run.sources.daily.length).toBeGreaterThan(0);
   });
 });
