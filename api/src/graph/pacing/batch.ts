@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { retryAfterMs, type Lane, type RateGovernor } from './governor';
+import type { Release } from './rate-limiter';
 
 /** One GET inside a JSON batch. */
 export interface BatchGet {
@@ -41,12 +42,15 @@ export async function batchGet(
     let wait = 0;
     for (let start = 0; start < pending.length; start += BATCH_LIMIT) {
       const chunk = pending.slice(start, start + BATCH_LIMIT);
-      for (const item of chunk) await governor.admit(item.lane);
-      const reply = (await governor.run({ service: 'identity', units: 0 }, () =>
-        client.api('/$batch').post({
-          requests: chunk.map((item) => ({ id: item.id, method: 'GET', url: item.url })),
-        }),
-      )) as { responses: WireResponse[] };
+      const releases: Release[] = [];
+      for (const item of chunk) releases.push(await governor.admit(item.lane));
+      const reply = (await governor
+        .run({ service: 'identity', units: 0 }, () =>
+          client.api('/$batch').post({
+            requests: chunk.map((item) => ({ id: item.id, method: 'GET', url: item.url })),
+          }),
+        )
+        .finally(() => releases.forEach((release) => release()))) as { responses: WireResponse[] };
       for (const response of reply.responses) {
         const item = chunk.find((candidate) => candidate.id === response.id);
         if (!item) continue;

@@ -25,12 +25,32 @@ describe('SlidingLimiter', () => {
     const limiter = new SlidingLimiter(4, 1000, clock.now, clock.sleep);
     const grants: number[] = [];
     for (let i = 0; i < 40; i += 1) {
-      await limiter.acquire();
+      const release = await limiter.acquire();
       grants.push(clock.now());
+      release();
     }
     for (const at of grants)
       expect(grants.filter((g) => g > at - 1000 && g <= at).length).toBeLessThanOrEqual(4);
     expect(grants[39]).toBeLessThan(10_100);
+  });
+});
+
+describe('SlidingLimiter with requests in flight', () => {
+  it('holds a slot until its response arrives, then for a whole window', async () => {
+    const clock = virtualClock();
+    const limiter = new SlidingLimiter(1, 1000, clock.now, clock.sleep);
+    const first = await limiter.acquire();
+    let second = false;
+    const pending = limiter.acquire().then(() => {
+      second = true;
+    });
+    await Promise.resolve();
+    expect(second).toBe(false);
+    clock.slept.length = 0;
+    first();
+    await pending;
+    expect(second).toBe(true);
+    expect(clock.now()).toBeGreaterThanOrEqual(1000);
   });
 });
 

@@ -1,6 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { DOCUMENTED_LIMITS, type PacingLimits, type TeamsRequestClass } from './graph-limits';
-import { SlidingLimiter, type Clock, type Sleep } from './rate-limiter';
+import { SlidingLimiter, type Clock, type Release, type Sleep } from './rate-limiter';
 
 /** Which limits a request counts against. */
 export type Lane =
@@ -15,7 +15,7 @@ export interface GovernorOptions {
   readonly limits?: PacingLimits;
   /** Attempts per request before the error is passed on (default 8). */
   readonly maxAttempts?: number;
-  /** Share of each documented limit to use, leaving room for clock skew and other apps (default 0.9). */
+  /** Share of each per-second or identity limit to use, leaving room for clock skew (default 0.9). */
   readonly headroom?: number;
 }
 
@@ -29,8 +29,8 @@ export interface GovernorStats {
 /** Paces one tenant's Graph requests under the documented limits and retries transient failures. */
 export interface RateGovernor {
   readonly stats: GovernorStats;
-  /** Waits for the lane's limits to allow one request. */
-  admit(lane: Lane): Promise<void>;
+  /** Waits for the lane's limits to allow one request; call the result when its response arrived. */
+  admit(lane: Lane): Promise<Release>;
   /** Admits, runs and retries `request` on 429/503/504 or a dropped connection, honouring Retry-After. */
   run<T>(lane: Lane, request: () => Promise<T>): Promise<T>;
   /** Sleeps the injected way (for batch retries). */
@@ -54,6 +54,9 @@ export function retryAfterMs(value: string | null | undefined, now: number): num
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
+/** Padding of the 10-minute report window against clock skew and latency between us and Graph. */
+const reportSkewMs = 5_000;
+
 /** Creates a governor for one tenant (one app); share it across all of that tenant's collectors. */
 export function createRateGovernor(options: GovernorOptions): RateGovernor {
   const limits = options.limits ?? DOCUMENTED_LIMITS;
@@ -61,38 +64,56 @@ export function createRateGovernor(options: GovernorOptions): RateGovernor {
   const maxAttempts = options.maxAttempts ?? 8;
   const limiters = new Map<string, SlidingLimiter>();
   const stats: GovernorStats = { requests: 0, throttled: 0, retried: 0 };
-  const limiter = (key: string, limit: number, windowMs: number): SlidingLimiter => {
+  const limiter = (key: string, limit: number, windowMs: number, exact = false): SlidingLimiter => {
     let found = limiters.get(key);
     if (!found) {
-      found = new SlidingLimiter(
-        Math.max(1, Math.floor(limit * share)),
-        windowMs,
-        options.now,
-        options.sleep,
-      );
+      const allowed = exact ? limit : Math.max(1, Math.floor(limit * share));
+      found = new SlidingLimiter(allowed, windowMs, options.now, options.sleep);
       limiters.set(key, found);
     }
     return found;
   };
 
-  async function admit(lane: Lane): Promise<void> {
+  async function admit(lane: Lane): Promise<Release> {
     stats.requests += 1;
     if (lane.service === 'teams') {
-      await limiter(`teams:${lane.requestClass}`, limits.teamsPerSecond[lane.requestClass], 1000).acquire();
-      await limiter(`resource:${lane.resource}`, limits.perTeamOrChannelPerSecond, 1000).acquire();
-    } else if (lane.service === 'identity') {
-      await limiter('identity', limits.identityUnitsPer10s, 10_000).acquire(lane.units);
+      const resource = await limiter(
+        `resource:${lane.resource}`,
+        limits.perTeamOrChannelPerSecond,
+        1000,
+      ).acquire();
+      const tenantWide = await limiter(
+        `teams:${lane.requestClass}`,
+        limits.teamsPerSecond[lane.requestClass],
+        1000,
+      ).acquire();
+      return () => {
+        resource();
+        tenantWide();
+      };
+    }
+    if (lane.service === 'identity') {
+      if (lane.units === 0) return () => undefined;
+      return limiter('identity', limits.identityUnitsPer10s, 10_000).acquire(lane.units);
     } else {
-      await limiter(`report:${lane.report}`, limits.reportsPer10Minutes, 600_000).acquire();
+      // 14 per 10 minutes is too few to spare one: keep the count and pad the window for clock skew.
+      return limiter(
+        `report:${lane.report}`,
+        limits.reportsPer10Minutes,
+        600_000 + reportSkewMs,
+        true,
+      ).acquire();
     }
   }
 
   async function run<T>(lane: Lane, request: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
-      await admit(lane);
+      const release = await admit(lane);
+      let result: T;
       try {
-        return await request();
+        result = await request();
       } catch (error) {
+        release();
         if (!isTransient(error) || attempt >= maxAttempts) throw error;
         const graph = error instanceof GraphError ? error : null;
         if (graph?.statusCode === 429) stats.throttled += 1;
@@ -100,7 +121,10 @@ export function createRateGovernor(options: GovernorOptions): RateGovernor {
         const header = graph?.headers?.get('Retry-After');
         const wait = retryAfterMs(header, options.now()) ?? Math.min(30_000, 500 * 2 ** (attempt - 1));
         await options.sleep(wait);
+        continue;
       }
+      release();
+      return result;
     }
   }
 

@@ -4,15 +4,25 @@ export type Clock = () => number;
 /** An injected sleep; tests advance a virtual clock instead of waiting. */
 export type Sleep = (ms: number) => Promise<void>;
 
+/** Ends a grant: call it when the response has arrived. */
+export type Release = () => void;
+
+interface Slot {
+  at: number;
+  readonly cost: number;
+}
+
 /**
- * At most `limit` grants per `windowMs`, on a sliding window: the same rule Graph documents ("N requests
- * per window"), so a full burst never overlaps the server's window the way a refilled token bucket can.
- * Grants are first come, first served; a grant is a token taken from a bucket of `limit` that returns
- * `windowMs` after it was taken.
+ * At most `limit` grants per `windowMs`, on a sliding window: the rule Graph documents ("N requests per
+ * window"). A grant counts from when it is taken until `windowMs` after its response arrived, because the
+ * server saw the request somewhere in between; so latency can never squeeze more than `limit` requests
+ * into one of the server's windows. Grants are first come, first served.
  */
 export class SlidingLimiter {
-  private readonly grants: number[] = [];
-  private tail: Promise<void> = Promise.resolve();
+  private slots: Slot[] = [];
+  private tail: Promise<unknown> = Promise.resolve();
+  private released: () => void = () => undefined;
+  private nextRelease: Promise<void> = this.renew();
 
   constructor(
     readonly limit: number,
@@ -23,23 +33,40 @@ export class SlidingLimiter {
     if (!(limit >= 1) || !(windowMs > 0)) throw new RangeError('limit must be ≥ 1 and windowMs > 0');
   }
 
-  /** Waits until `cost` grants fit in the window, then takes them. */
-  acquire(cost = 1): Promise<void> {
+  /** Waits until `cost` grants fit in the window, then takes them; call the result once answered. */
+  acquire(cost = 1): Promise<Release> {
     const run = this.tail.then(() => this.take(Math.min(cost, this.limit)));
     this.tail = run.catch(() => undefined);
     return run;
   }
 
-  private async take(cost: number): Promise<void> {
+  private renew(): Promise<void> {
+    return new Promise((resolve) => {
+      this.released = resolve;
+    });
+  }
+
+  private async take(cost: number): Promise<Release> {
     for (;;) {
       const time = this.now();
-      while (this.grants.length > 0 && this.grants[0]! <= time - this.windowMs) this.grants.shift();
-      if (this.grants.length + cost <= this.limit) {
-        for (let i = 0; i < cost; i += 1) this.grants.push(time);
-        return;
+      this.slots = this.slots.filter((slot) => slot.at > time - this.windowMs);
+      const used = this.slots.reduce((total, slot) => total + slot.cost, 0);
+      if (used + cost <= this.limit) {
+        const slot: Slot = { at: Number.POSITIVE_INFINITY, cost };
+        this.slots.push(slot);
+        return () => {
+          if (slot.at !== Number.POSITIVE_INFINITY) return;
+          slot.at = this.now();
+          const wake = this.released;
+          this.nextRelease = this.renew();
+          wake();
+        };
       }
-      const freeAt = this.grants[this.grants.length + cost - this.limit - 1]! + this.windowMs;
-      await this.sleep(Math.max(1, freeAt - time + 1));
+      const finished = this.slots.filter((slot) => Number.isFinite(slot.at)).map((slot) => slot.at);
+      const waits: Array<Promise<void>> = [this.nextRelease];
+      if (finished.length > 0)
+        waits.push(this.sleep(Math.max(1, Math.min(...finished) + this.windowMs - time + 1)));
+      await Promise.race(waits);
     }
   }
 }
