@@ -1,5 +1,5 @@
 import { buildCollaborationSnapshot, type CollaborationSnapshot } from '@learnfit/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startTestSimulator, type TestSimulator } from '../../demo/graph-sim/test-harness';
 import { generateTenant } from '../../demo/tenant/generate';
 import type { DemoTenant } from '../../demo/tenant/model';
@@ -83,7 +83,24 @@ async function collect(
 describe('collectTenant against the simulator', () => {
   it('builds the ground-truth snapshot with no 429s while the governor paces', async () => {
     const tenant = makeTenant();
+    const logs = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation(() => undefined),
+    );
     const run = await collect(tenant);
+    // Nothing is logged, and records carry only the allowed fields: no body, subject or summary.
+    for (const spy of logs) expect(spy).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+    const allowed = [
+      'channelId',
+      'createdAt',
+      'fromId',
+      'id',
+      'mentionIds',
+      'reactions',
+      'replyToId',
+      'teamId',
+    ];
+    for (const message of run.sources.messages) expect(Object.keys(message).sort()).toEqual(allowed);
     expect(run.raw429).toBe(0);
     expect(run.governor.stats.throttled).toBe(0);
     expect(run.snapshot).toEqual(truthSnapshot(tenant));
