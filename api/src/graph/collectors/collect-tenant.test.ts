@@ -7,7 +7,7 @@ import { createGraphClient } from '../graph-client';
 import { createRoutedFetch, microsoftHosts, type FetchLike } from '../transport';
 import { createRateGovernor, type RateGovernor } from '../pacing/governor';
 import { collectTenant, type CollectedSources } from './collect-tenant';
-import { truthSnapshot } from './tenant-truth';
+import { truthSnapshot } from '../../demo/tenant-records';
 
 const asOf = new Date('2026-11-30T00:00:00Z');
 const makeTenant = (): DemoTenant => generateTenant({ seed: 7, people: 50, weeks: 4, asOf });

@@ -1,7 +1,7 @@
-// Test support: the records a perfect collection of a synthetic tenant yields, straight from the tenant
-// (mirrors tests/support/tenant-records.ts, which api/ cannot import across its rootDir). One documented
-// differences: time-zone offsets are 0, as the collectors cannot read mailboxSettings yet; and a guest's
-// empty department, office or title is null, as Graph (and the simulator) serve unset properties.
+// The records a perfect collection of a synthetic tenant yields, straight from the tenant, for tests of
+// the collectors and of the diagnostics. Time-zone offsets are 0, as the collectors cannot read
+// mailboxSettings yet; a guest's empty department, office or title is null, as Graph serves unset
+// properties.
 import {
   buildCollaborationSnapshot,
   dataSources,
@@ -10,8 +10,8 @@ import {
   type DailyActivityRecord,
   type SnapshotSources,
 } from '@learnfit/core';
-import type { DemoTenant } from '../../demo/tenant/model';
-import { byTimeThenId } from './collect-tenant';
+import { byTimeThenId } from '../graph/collectors/collect-tenant';
+import type { DemoTenant } from './tenant/model';
 
 const dayMs = 86_400_000;
 
