@@ -1,11 +1,10 @@
+import { fixtureInput } from '@learnfit/core/testing';
 import {
-  createPrivacyGuard,
   defaultSettings,
   diagnoseManagementParticipation,
   indexesOf,
   runAllDiagnostics,
   scorePeople,
-  seededRandom,
   type DiagnosticInput,
 } from '@learnfit/core';
 import { describe, expect, it } from 'vitest';
@@ -22,24 +21,14 @@ const asOf = new Date('2026-11-30T00:00:00Z'); // a Monday, so the tenant's wind
 const seeds = [42, 7, 1234, 99, 2026];
 
 function inputFor(tenant: DemoTenant): DiagnosticInput {
-  const snapshot = snapshotOfTenant(tenant);
-  return {
-    snapshot,
+  return fixtureInput(snapshotOfTenant(tenant), {
     initiative: {
       id: 'sample',
       name: tenant.sampleInitiative.name,
       targetGroup: tenant.groundTruth.targetGroupIds,
       designTeam: tenant.groundTruth.designTeam.map((leader) => leader.userId),
-      comparisonGroup: null,
-      features: [],
-      kpis: [],
-      launchDate: null,
     },
-    pulse: [],
-    settings: defaultSettings,
-    random: seededRandom(1),
-    guard: createPrivacyGuard(defaultSettings.privacy),
-  };
+  });
 }
 
 interface Recovery {

@@ -4,7 +4,7 @@ import type { Initiative, PulseResponse } from '../model/initiative';
 import { dataSources, type CollaborationSnapshot } from '../model/snapshot';
 import { createPrivacyGuard } from '../privacy/guard';
 import { defaultSettings } from '../settings/index';
-import { seededRandom } from '../stats/seeded-random';
+import { fixtureInput } from '../testing/diagnostic-input';
 import { buildSnapshot, type FixturePerson } from '../testing/snapshot-builder';
 import type { DiagnosticInput } from './input';
 import { diagnoseLeaders } from './leaders';
@@ -47,25 +47,11 @@ function input(
   initiative: Partial<Initiative>,
   extra: { pulse?: PulseResponse[]; snapshot?: CollaborationSnapshot; sharedProfiles?: string[] } = {},
 ): DiagnosticInput {
-  return {
-    snapshot: extra.snapshot ?? buildSnapshot({ people }),
-    initiative: {
-      id: 'i',
-      name: 'Peer onboarding',
-      targetGroup: [],
-      designTeam: [],
-      comparisonGroup: null,
-      features: [],
-      kpis: [],
-      launchDate: null,
-      ...initiative,
-    },
-    pulse: extra.pulse ?? [],
-    settings: defaultSettings,
-    random: seededRandom(1),
-    guard: createPrivacyGuard(defaultSettings.privacy),
+  return fixtureInput(extra.snapshot ?? buildSnapshot({ people }), {
+    initiative: { name: 'Peer onboarding', ...initiative },
+    ...(extra.pulse === undefined ? {} : { pulse: extra.pulse }),
     ...(extra.sharedProfiles === undefined ? {} : { sharedProfiles: extra.sharedProfiles }),
-  };
+  });
 }
 
 const keys = (people: readonly FixturePerson[]) => people.map((person) => person.key);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPrivacyGuard, PrivacyError } from '../privacy/guard';
-import { defaultSettings } from '../settings/index';
-import { seededRandom } from '../stats/seeded-random';
+import { PrivacyError } from '../privacy/guard';
+import { fixtureInput } from '../testing/diagnostic-input';
 import { buildSnapshot, type FixturePerson } from '../testing/snapshot-builder';
 import type { DiagnosticInput } from './input';
 import { filterLearners } from './learners-filter';
@@ -19,23 +18,9 @@ const people: FixturePerson[] = [
   })),
   ...Array.from({ length: 6 }, (_, i): FixturePerson => ({ key: `n${i}`, location: 'Bergen' })),
 ];
-const input: DiagnosticInput = {
-  snapshot: buildSnapshot({ people }),
-  initiative: {
-    id: 'i',
-    name: 'n',
-    targetGroup: people.map((p) => p.key),
-    designTeam: [],
-    comparisonGroup: null,
-    features: [],
-    kpis: [],
-    launchDate: null,
-  },
-  pulse: [],
-  settings: defaultSettings,
-  random: seededRandom(1),
-  guard: createPrivacyGuard(defaultSettings.privacy),
-};
+const input = fixtureInput(buildSnapshot({ people }), {
+  initiative: { targetGroup: people.map((p) => p.key) },
+});
 const refusal = (run: () => unknown) => {
   try {
     run();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Kpi } from '../model/initiative';
 import { createPrivacyGuard } from '../privacy/guard';
 import { defaultSettings } from '../settings/index';
 import { seededRandom } from '../stats/seeded-random';
+import { fixtureKpi } from '../testing/diagnostic-input';
 import { learnerKpiFindings } from './learners-kpi-findings';
 import { analyseKpi, analyseKpis } from './learners-kpis';
 
@@ -11,23 +11,8 @@ const ramp = (size: number, offset: number) =>
 const guard = createPrivacyGuard(defaultSettings.privacy);
 const settings = defaultSettings.learners.kpi;
 
-function kpi(partial: Partial<Kpi> & Pick<Kpi, 'id'>): Kpi {
-  return {
-    name: partial.id,
-    kirkpatrickLevel: 3,
-    unit: 'replies per week',
-    direction: 'increase',
-    source: 'graph',
-    baseline: [],
-    followUp: [],
-    comparisonBaseline: [],
-    comparisonFollowUp: [],
-    ...partial,
-  };
-}
-
 const kpis = [
-  kpi({
+  fixtureKpi({
     id: 'replies',
     name: 'Channel replies per week',
     baseline: ramp(30, 0),
@@ -35,10 +20,16 @@ const kpis = [
     comparisonBaseline: ramp(30, 0),
     comparisonFollowUp: ramp(30, 0.3),
   }),
-  kpi({ id: 'sales', kirkpatrickLevel: 4, source: 'entered', baseline: ramp(7, 0), followUp: ramp(7, 1) }),
-  kpi({ id: 'tiny', baseline: [1, 2, 3], followUp: [2, 3, 4] }),
-  kpi({ id: 'later', baseline: [1, 2, 3] }),
-  kpi({
+  fixtureKpi({
+    id: 'sales',
+    kirkpatrickLevel: 4,
+    source: 'entered',
+    baseline: ramp(7, 0),
+    followUp: ramp(7, 1),
+  }),
+  fixtureKpi({ id: 'tiny', baseline: [1, 2, 3], followUp: [2, 3, 4] }),
+  fixtureKpi({ id: 'later', baseline: [1, 2, 3] }),
+  fixtureKpi({
     id: 'tickets',
     direction: 'decrease',
     unit: 'tickets',
@@ -102,7 +93,7 @@ describe('KPI before and after', () => {
   });
 
   it('agrees with the normal approximation where both apply', () => {
-    const pair = kpi({ id: 'p', baseline: ramp(40, 0), followUp: ramp(40, 0.2) });
+    const pair = fixtureKpi({ id: 'p', baseline: ramp(40, 0), followUp: ramp(40, 0.2) });
     const boot = analyseKpi(pair, false, settings, guard, seededRandom(5));
     const normal = analyseKpi(pair, false, { ...settings, maxBootstrapDraws: 0 }, guard, seededRandom(5));
     expect(boot.intervalMethod).toBe('percentile-bootstrap');

@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Initiative, Kpi, PulseResponse } from '../model/initiative';
+import type { Initiative, PulseResponse } from '../model/initiative';
 import { dataSources, type CollaborationSnapshot } from '../model/snapshot';
 import { createPrivacyGuard } from '../privacy/guard';
-import { defaultSettings } from '../settings/index';
-import { seededRandom } from '../stats/seeded-random';
+import { fixtureInput, fixtureKpi } from '../testing/diagnostic-input';
 import { buildSnapshot, type FixturePerson } from '../testing/snapshot-builder';
 import type { DiagnosticInput } from './input';
 import { diagnoseLearners } from './learners';
@@ -53,44 +52,19 @@ const keys = (people: readonly FixturePerson[]) => people.map((person) => person
 const ramp = (size: number, offset: number) =>
   Array.from({ length: size }, (_, i) => 0.5 + i / (size - 1) + offset);
 
-function kpi(partial: Partial<Kpi> & Pick<Kpi, 'id'>): Kpi {
-  return {
-    name: partial.id,
-    kirkpatrickLevel: 3,
-    unit: 'replies per week',
-    direction: 'increase',
-    source: 'graph',
-    baseline: [],
-    followUp: [],
-    comparisonBaseline: [],
-    comparisonFollowUp: [],
-    ...partial,
-  };
-}
-
 function input(
   people: readonly FixturePerson[],
   initiative: Partial<Initiative> = {},
   extra: { pulse?: PulseResponse[]; snapshot?: CollaborationSnapshot; seed?: number } = {},
 ): DiagnosticInput {
-  return {
-    snapshot: extra.snapshot ?? buildSnapshot({ people, weeks, dataAsOf: '2026-11-29T23:00:00.000Z' }),
-    initiative: {
-      id: 'i',
-      name: 'Peer onboarding',
-      targetGroup: keys(people),
-      designTeam: [],
-      comparisonGroup: null,
-      features: [],
-      kpis: [],
-      launchDate: null,
-      ...initiative,
+  return fixtureInput(
+    extra.snapshot ?? buildSnapshot({ people, weeks, dataAsOf: '2026-11-29T23:00:00.000Z' }),
+    {
+      initiative: { name: 'Peer onboarding', targetGroup: keys(people), ...initiative },
+      ...(extra.pulse === undefined ? {} : { pulse: extra.pulse }),
+      ...(extra.seed === undefined ? {} : { seed: extra.seed }),
     },
-    pulse: extra.pulse ?? [],
-    settings: defaultSettings,
-    random: seededRandom(extra.seed ?? 1),
-    guard: createPrivacyGuard(defaultSettings.privacy),
-  };
+  );
 }
 
 const rating = (key: string, participatory: number): PulseResponse => ({
@@ -175,7 +149,7 @@ describe('diagnoseLearners on a fixture with known answers', () => {
 
 describe('diagnoseLearners KPIs', () => {
   it('compares each KPI before and after and says it aloud', () => {
-    const replies = kpi({
+    const replies = fixtureKpi({
       id: 'replies',
       name: 'Channel replies per week',
       baseline: ramp(30, 0),

@@ -1,5 +1,5 @@
 import type { DiagnosticInput } from '../diagnostics/input';
-import type { Initiative, PulseResponse, SolutionFeature } from '../model/initiative';
+import type { Initiative, Kpi, PulseResponse, SolutionFeature } from '../model/initiative';
 import type { CollaborationSnapshot } from '../model/snapshot';
 import { createPrivacyGuard } from '../privacy/guard';
 import { defaultSettings, type DiagnosticSettings } from '../settings/index';
@@ -35,6 +35,22 @@ export function fixtureInitiative(partial: Partial<Initiative> = {}): Initiative
   };
 }
 
+/** A KPI with defaults (a Graph-measured level 3 behaviour, no values) for whatever the test does not care about. */
+export function fixtureKpi(partial: Partial<Kpi> & Pick<Kpi, 'id'>): Kpi {
+  return {
+    name: partial.id,
+    kirkpatrickLevel: 3,
+    unit: 'replies per week',
+    direction: 'increase',
+    source: 'graph',
+    baseline: [],
+    followUp: [],
+    comparisonBaseline: [],
+    comparisonFollowUp: [],
+    ...partial,
+  };
+}
+
 /** What a test may change about a diagnostic input. */
 export interface FixtureInputOptions {
   readonly initiative?: Partial<Initiative>;
@@ -42,6 +58,7 @@ export interface FixtureInputOptions {
   readonly settings?: DiagnosticSettings;
   readonly k?: number;
   readonly seed?: number;
+  readonly sharedProfiles?: readonly string[];
 }
 
 /** A complete diagnostic input over a snapshot: default settings, k = 5, seeded randomness. */
@@ -57,5 +74,6 @@ export function fixtureInput(
     settings,
     random: seededRandom(options.seed ?? 1),
     guard: createPrivacyGuard({ ...settings.privacy, k: options.k ?? settings.privacy.k }),
+    ...(options.sharedProfiles === undefined ? {} : { sharedProfiles: options.sharedProfiles }),
   };
 }
