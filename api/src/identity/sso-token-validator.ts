@@ -35,6 +35,8 @@ export interface SsoTokenValidatorOptions {
   readonly now: () => Date;
   /** How long a tenant's signing keys are trusted before they are fetched again. */
   readonly keyTtlMs?: number;
+  /** The shortest gap between two fetches for one tenant, so unknown `kid`s cannot make us fetch per request. */
+  readonly minRefreshMs?: number;
 }
 
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,13 +57,19 @@ interface CachedKeys {
 export function createSsoTokenValidator(options: SsoTokenValidatorOptions): SsoTokenValidator {
   const cache = new Map<string, CachedKeys>();
   const keyTtlMs = options.keyTtlMs ?? 24 * 60 * 60 * 1000;
+  const minRefreshMs = options.minRefreshMs ?? 5 * 60 * 1000;
 
   async function loadKeys(tenantId: string, kid: string | undefined): Promise<CachedKeys> {
     const cached = cache.get(tenantId);
-    const fresh = cached && options.now().getTime() - cached.fetchedAt < keyTtlMs;
-    if (cached && fresh && (kid === undefined || cached.kids.has(kid))) return cached;
+    const age = cached ? options.now().getTime() - cached.fetchedAt : Infinity;
+    if (cached && age < keyTtlMs && (kid === undefined || cached.kids.has(kid) || age < minRefreshMs))
+      return cached;
     const url = `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`;
     const response = await options.fetch(url);
+    // Entra answers 400 for a tenant that does not exist: the token names no real tenant.
+    if (response.status >= 400 && response.status < 500) {
+      throw new AuthError('wrong_tenant', `Tenant ${tenantId} has no signing keys.`);
+    }
     if (!response.ok) throw new Error(`Signing keys for tenant ${tenantId} answered ${response.status}`);
     const jwks = (await response.json()) as JSONWebKeySet;
     const entry: CachedKeys = {
