@@ -21,7 +21,6 @@ export function createDevRoutes(options: {
   const { tenant, identity } = options;
   const router = Router();
   const usersById = new Map(tenant.users.map((user) => [user.id, user]));
-  const personaIds = new Set(Object.values(tenant.personas));
 
   router.get('/host', (_req, res) => {
     res.sendFile('host.html', { root: options.hostEmulatorDir });
@@ -65,7 +64,7 @@ export function createDevRoutes(options: {
   router.post('/token', express.json({ limit: '4kb' }), async (req, res, next) => {
     try {
       const { userId } = tokenRequestSchema.parse(req.body);
-      if (!personaIds.has(userId) && !usersById.has(userId)) {
+      if (!usersById.has(userId)) {
         res.status(404).json({ error: 'unknown_user' });
         return;
       }
