@@ -112,13 +112,24 @@ describe('the diagnostics recover the synthetic tenant’s ground truth', () => 
     expect(total.levelsRight / total.levels).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('reports the levels through the privacy guard without contradicting the truth', () => {
-    const tenant = generateTenant({ seed: 42, people: 300, weeks: 12, asOf });
-    const result = diagnoseManagementParticipation(inputFor(tenant));
-    for (const level of result.data.levels) {
-      const truth = tenant.groundTruth.levels.find((candidate) => candidate.level === level.level);
-      if (level.models !== null) expect(level.models).toBe(truth?.models);
+  it('withholds levels with fewer than k managers, and the pooled count still matches the truth', () => {
+    for (const seed of seeds) {
+      const tenant = generateTenant({ seed, people: 300, weeks: 12, asOf });
+      const { data } = diagnoseManagementParticipation(inputFor(tenant));
+      for (const level of data.levels) {
+        const truth = tenant.groundTruth.levels.find((candidate) => candidate.level === level.level);
+        expect(level.managers).toBe(truth?.managers.length);
+        if (level.managers < defaultSettings.privacy.k) expect(level.withheld).toBe('below-k');
+        if (level.withheld !== null) expect(level.models).toBeNull();
+        else expect(level.models).toBe(truth?.models);
+      }
+      const genuine = tenant.groundTruth.levels.reduce((sum, level) => sum + level.genuineCount, 0);
+      expect(data.genuineInChain).not.toBeNull();
+      expect(Math.abs((data.genuineInChain ?? 0) - genuine)).toBeLessThanOrEqual(1);
     }
-    expect(runAllDiagnostics(inputFor(tenant)).leaders.diagnostic).toBe('leaders');
+    expect(
+      runAllDiagnostics(inputFor(generateTenant({ seed: 42, people: 300, weeks: 12, asOf }))).leaders
+        .diagnostic,
+    ).toBe('leaders');
   });
 });
