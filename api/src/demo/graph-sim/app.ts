@@ -10,6 +10,7 @@ import { createContext, type SimResponse } from './context';
 import { dispatch } from './dispatch';
 import { createFaultInjector, faultResponse, type FaultOptions } from './faults';
 import { render } from './render';
+import { DOWNLOAD_TTL_MS } from './reports';
 import { GRAPH_LIMITS, Throttle, type ThrottleLimits } from './throttle';
 
 /** What the simulator needs: the tenant it serves, a token verifier and a clock, plus optional behaviour. */
@@ -23,6 +24,8 @@ export interface GraphSimulatorDeps {
   faults?: FaultOptions;
   /** Added before every answer, in milliseconds (default 0). */
   latencyMs?: number;
+  /** How long a report download link stays valid, in simulator time (default: Graph's few minutes). */
+  downloadTtlMs?: number;
 }
 
 function write(res: Response, req: Request, answer: SimResponse, now: Date): void {
@@ -48,7 +51,13 @@ export function createGraphSimulator(deps: GraphSimulatorDeps): express.Express 
           deps.tenant.users.length,
           deps.now,
         );
-  const ctx = createContext({ tenant: deps.tenant, auth: deps.auth, now: deps.now, throttle });
+  const ctx = createContext({
+    tenant: deps.tenant,
+    auth: deps.auth,
+    now: deps.now,
+    throttle,
+    downloadTtlMs: deps.downloadTtlMs ?? DOWNLOAD_TTL_MS,
+  });
   const faults = deps.faults ? createFaultInjector(deps.faults) : null;
   const latency = Math.max(0, deps.latencyMs ?? 0);
   const app = express();

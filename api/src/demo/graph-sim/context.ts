@@ -62,6 +62,8 @@ export interface SimContext {
   /** User id → teams the user is a direct member of. */
   teamsOfUser: Map<string, DemoTeam[]>;
   downloads: Map<string, ReportTicket>;
+  /** How long a report download link stays valid. */
+  downloadTtlMs: number;
   settings: TenantSettings;
   throttle: Throttle | null;
   /** A channel's messages, indexed on first use. */
@@ -103,6 +105,7 @@ export function createContext(deps: {
   auth: GraphSimAuth;
   now: () => Date;
   throttle: Throttle | null;
+  downloadTtlMs: number;
 }): SimContext {
   const { tenant } = deps;
   const userById = new Map(tenant.users.map((u) => [u.id.toLowerCase(), u]));
@@ -133,6 +136,7 @@ export function createContext(deps: {
     groupById: new Map(tenant.groups.map((g) => [g.id.toLowerCase(), g])),
     teamsOfUser,
     downloads: new Map(),
+    downloadTtlMs: deps.downloadTtlMs,
     settings: { displayConcealedNames: tenant.reportsConcealed },
     channelMessages(team, channel) {
       let entry = indexed.get(team.id);

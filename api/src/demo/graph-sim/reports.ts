@@ -67,7 +67,7 @@ export function reportsRoute(
   const now = ctx.now().getTime();
   for (const [key, ticket] of ctx.downloads) if (ticket.expiresAt <= now) ctx.downloads.delete(key);
   const token = randomBytes(24).toString('base64url');
-  ctx.downloads.set(token, { report, ...range, expiresAt: now + DOWNLOAD_TTL_MS });
+  ctx.downloads.set(token, { report, ...range, expiresAt: now + ctx.downloadTtlMs });
   return {
     status: 302,
     headers: { Location: `${REPORTS_DOWNLOAD_ROOT}/${token}`, 'Content-Type': 'text/plain' },

@@ -34,6 +34,7 @@ export async function startTestSimulator(
     throttling?: GraphSimulatorDeps['throttling'];
     faults?: GraphSimulatorDeps['faults'];
     latencyMs?: number;
+    downloadTtlMs?: number;
   } = {},
 ): Promise<TestSimulator> {
   const app = createGraphSimulator({
@@ -43,6 +44,7 @@ export async function startTestSimulator(
     throttling: options.throttling ?? false,
     ...(options.faults ? { faults: options.faults } : {}),
     ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+    ...(options.downloadTtlMs ? { downloadTtlMs: options.downloadTtlMs } : {}),
   });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -45,6 +45,9 @@ async function collect(
   sim = await startTestSimulator(tenant, {
     now: () => new Date(now()),
     throttling: {},
+    // The clock runs 500x fast, so Graph's few-minute link lifetime would be under a second of real
+    // time: a loaded CI machine then sees links expire between the 302 and the download.
+    downloadTtlMs: 60 * 60 * 1000,
     ...(options.faultRate ? { faults: { rate: options.faultRate, seed: 3, retryAfterSeconds: 1 } } : {}),
   });
   const routes = new Map([
