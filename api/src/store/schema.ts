@@ -1,4 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { JobTables } from '../jobs/tables';
+import type { CollectionTables } from './collection-tables';
 
 /** The `initiative` table. */
 export interface InitiativeTable {
@@ -14,6 +16,6 @@ export interface InitiativeTable {
 }
 
 /** Every table LearnFit stores; each row carries its tenant id. */
-export interface Database {
+export interface Database extends JobTables, CollectionTables {
   initiative: InitiativeTable;
 }

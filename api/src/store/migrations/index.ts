@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { jobsMigration } from './0002-jobs';
+import { collectionMigration } from './0003-collection';
 
 /** Migrations in order; names sort lexically. Never edit a migration that has shipped: add one. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +30,8 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('initiative').execute();
     },
   },
+  '0002_jobs': jobsMigration,
+  '0003_collection': collectionMigration,
 };
 
 /** Supplies the migrations from code, so bundling and tests need no file-system scan. */
