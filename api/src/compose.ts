@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { mountBot } from '@learnfit/bot';
@@ -9,10 +11,19 @@ import { createRoutedFetch } from './graph/transport';
 import { createGraphUsageReports } from './graph/usage-reports';
 import { createGraphUserDirectory } from './graph/user-directory';
 import { createMsalGraphTokens } from './identity/graph-tokens';
+import { createPseudonymizer } from './identity/pseudonym';
 import { createSsoTokenValidator } from './identity/sso-token-validator';
+import { collectionKind, createCollectionHandler } from './jobs/collection-job';
+import { createJobQueue } from './jobs/queue';
+import { startRetention } from './jobs/retention';
+import { startWorker, type Worker } from './jobs/worker';
+import { createRateGovernor, type RateGovernor } from './graph/pacing/governor';
+import { identityUnitsFor, DOCUMENTED_LIMITS } from './graph/pacing/graph-limits';
 import type { Logger } from './logger';
 import { createServer } from './server';
 import { createApiServices } from './services/api-services';
+import { createCollectionService } from './services/collection-service';
+import { createCollectionStore } from './store/collection-store';
 import { openStore, type Store } from './store/database';
 import { createInitiativeStore } from './store/initiative-store';
 
@@ -27,6 +38,8 @@ export interface ComposedApp {
   readonly app: Express;
   readonly store: Store;
   readonly demo: DemoEnvironment | null;
+  /** The collection worker of this process, or null when WORKER_CONCURRENCY is 0. */
+  readonly worker: Worker | null;
   close(): Promise<void>;
 }
 
@@ -63,6 +76,7 @@ export async function composeApp(
           dataDir: config.dataDir === ':memory:' ? null : path.join(config.dataDir, 'pglite'),
         },
   );
+  let stopWorker: (() => Promise<void>) | undefined;
   try {
     const initiatives = createInitiativeStore(store.db);
     if (demo) await seedDemoInitiative(initiatives, demo.tenant, now());
@@ -74,6 +88,51 @@ export async function composeApp(
       logLevel: config.logLevel,
     });
     const appClients = new Map<string, ReturnType<typeof createGraphClient>>();
+    const appClientFor = (tenantId: string): ReturnType<typeof createGraphClient> => {
+      let client = appClients.get(tenantId);
+      if (!client) {
+        client = createGraphClient({ fetch: send, accessToken: () => tokens.forApp(tenantId) });
+        appClients.set(tenantId, client);
+      }
+      return client;
+    };
+    // One governor per tenant: every run of a tenant in this process shares Graph's per-app limits.
+    const governors = new Map<string, RateGovernor>();
+    const governorFor = (tenantId: string): RateGovernor => {
+      let governor = governors.get(tenantId);
+      if (!governor) {
+        governor = createRateGovernor({
+          now: () => now().getTime(),
+          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          // The identity budget grows with tenant size; the small-tenant one is safe for all.
+          limits: { ...DOCUMENTED_LIMITS, identityUnitsPer10s: identityUnitsFor(0) },
+        });
+        governors.set(tenantId, governor);
+      }
+      return governor;
+    };
+    const queue = createJobQueue(store.db, now);
+    const collectionStore = createCollectionStore(store.db, now);
+    const worker =
+      config.workerConcurrency > 0
+        ? startWorker(queue, {
+            workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+            concurrency: config.workerConcurrency,
+            handlers: {
+              [collectionKind]: createCollectionHandler({
+                queue,
+                store: collectionStore,
+                clientFor: appClientFor,
+                governorFor,
+                pseudonymizerFor: (tenantId) => createPseudonymizer(config.pseudonymKey, tenantId),
+                now,
+              }),
+            },
+            logger,
+          })
+        : null;
+    stopWorker = worker ? () => worker.stop() : undefined;
+    const retention = startRetention(collectionStore, config.retentionDays, now, logger);
     const services = createApiServices({
       directory: createGraphUserDirectory((identity, scopes) =>
         createGraphClient({
@@ -81,17 +140,7 @@ export async function composeApp(
           accessToken: () => tokens.forUser(identity.tenantId, identity.token, scopes),
         }),
       ),
-      reports: createGraphUsageReports({
-        clientFor: (tenantId) => {
-          let client = appClients.get(tenantId);
-          if (!client) {
-            client = createGraphClient({ fetch: send, accessToken: () => tokens.forApp(tenantId) });
-            appClients.set(tenantId, client);
-          }
-          return client;
-        },
-        now,
-      }),
+      reports: createGraphUsageReports({ clientFor: appClientFor, now }),
       initiatives,
     });
     const app = await createServer({
@@ -108,6 +157,13 @@ export async function composeApp(
         now,
       }),
       services,
+      collections: createCollectionService({
+        queue,
+        store: collectionStore,
+        initiatives,
+        now,
+        poke: () => worker?.poke(),
+      }),
       readiness: [
         { name: 'database', check: () => store.ping() },
         {
@@ -140,12 +196,16 @@ export async function composeApp(
       app,
       store,
       demo,
+      worker,
       close: async () => {
+        clearInterval(retention);
+        await worker?.stop();
         await store.close();
         await demo?.close();
       },
     };
   } catch (error) {
+    await stopWorker?.();
     await store.close();
     await demo?.close();
     throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, demoBotId, demoClientId, loadConfig } from './config';
+import { ConfigError, demoBotId, demoClientId, demoPseudonymKey, loadConfig } from './config';
 
 const production = {
   LEARNFIT_MODE: 'production',
@@ -9,6 +9,7 @@ const production = {
   BOT_PASSWORD: 'from-key-vault',
   DATABASE_URL: 'postgres://learnfit@db.example.com/learnfit',
   PUBLIC_URL: 'https://learnfit.example.com',
+  PSEUDONYM_KEY: 'a-production-secret-of-at-least-32-chars',
 };
 
 describe('loadConfig', () => {
@@ -19,6 +20,8 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeNull();
     expect(config.auth.clientId).toBe(demoClientId);
     expect(config.demo).toEqual({ seed: 42, people: 300, weeks: 6 });
+    expect(config.workerConcurrency).toBe(2);
+    expect(config.retentionDays).toBe(180);
     expect(Object.isFrozen(config.auth)).toBe(true);
   });
 
@@ -51,6 +54,8 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/PUBLIC_URL must be an https/);
     }
     expect(() => loadConfig({ ...production, DATABASE_URL: undefined })).toThrow(/DATABASE_URL is required/);
+    expect(() => loadConfig({ ...production, PSEUDONYM_KEY: demoPseudonymKey })).toThrow(/PSEUDONYM_KEY/);
+    expect(() => loadConfig({ ...production, PSEUDONYM_KEY: undefined })).toThrow(/PSEUDONYM_KEY/);
   });
 
   it('names the variable when a value is malformed', () => {

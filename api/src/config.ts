@@ -5,6 +5,9 @@ export const demoClientId = '00000000-0000-4000-8000-0000000c1e47';
 /** Bot id of the demo bot registration; production refuses to run with it. */
 export const demoBotId = '00000000-0000-4000-8000-00000000b07d';
 
+/** Pseudonym key of the demo; production refuses to run with it. */
+export const demoPseudonymKey = 'learnfit-demo-pseudonym-key-not-secret';
+
 const rawSchema = z.object({
   LEARNFIT_MODE: z.enum(['demo', 'production']).default('demo'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -21,6 +24,9 @@ const rawSchema = z.object({
   DEMO_SEED: z.coerce.number().int().default(42),
   DEMO_PEOPLE: z.coerce.number().int().min(50).max(100_000).default(300),
   DEMO_WEEKS: z.coerce.number().int().min(1).max(52).default(6),
+  PSEUDONYM_KEY: z.string().min(32).optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(2),
+  RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TAB_DIST_DIR: z.string().min(1).default('tabs/dist'),
 });
@@ -50,6 +56,12 @@ export interface Config {
   };
   readonly bot: { readonly id: string; readonly password: string | null };
   readonly demo: DemoConfig | null;
+  /** Secret of the keyed pseudonyms in stored snapshots (HMAC-SHA-256). */
+  readonly pseudonymKey: string;
+  /** Collection runs this process works on at once; 0: this process only serves HTTP. */
+  readonly workerConcurrency: number;
+  /** Days snapshots and collection staging are kept. */
+  readonly retentionDays: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   readonly tabDistDir: string;
 }
@@ -85,6 +97,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       problems.push('BOT_ID must be your Azure Bot id in production.');
     if (!raw.BOT_PASSWORD) problems.push('BOT_PASSWORD is required in production.');
     if (!raw.DATABASE_URL) problems.push('DATABASE_URL is required in production (PostgreSQL).');
+    if (!raw.PSEUDONYM_KEY || raw.PSEUDONYM_KEY === demoPseudonymKey)
+      problems.push('PSEUDONYM_KEY (at least 32 characters, secret) is required in production.');
     if (!raw.PUBLIC_URL?.startsWith('https://'))
       problems.push('PUBLIC_URL must be an https:// URL in production.');
   }
@@ -109,6 +123,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     },
     bot: { id: raw.BOT_ID ?? demoBotId, password: raw.BOT_PASSWORD ?? null },
     demo: isDemo ? { seed: raw.DEMO_SEED, people: raw.DEMO_PEOPLE, weeks: raw.DEMO_WEEKS } : null,
+    pseudonymKey: raw.PSEUDONYM_KEY ?? demoPseudonymKey,
+    workerConcurrency: raw.WORKER_CONCURRENCY,
+    retentionDays: raw.RETENTION_DAYS,
     logLevel: raw.LOG_LEVEL,
     tabDistDir: raw.TAB_DIST_DIR,
   };

@@ -5,11 +5,13 @@ import { authenticate } from './http/authenticate';
 import { errorHandler, notFound } from './http/error-handler';
 import { sendProblem } from './http/problem';
 import { healthRoutes } from './http/routes/health';
+import { collectionRoutes } from './http/routes/collections';
 import { initiativeRoutes } from './http/routes/initiatives';
 import { meRoutes } from './http/routes/me';
 import type { SsoTokenValidator } from './identity/sso-token-validator';
 import type { Logger } from './logger';
 import type { ApiServices, ReadinessCheck } from './services/api-services';
+import type { CollectionService } from './services/collection-service';
 
 /** Everything the HTTP server needs; it reads no environment and creates no adapters itself. */
 export interface ServerDeps {
@@ -17,6 +19,7 @@ export interface ServerDeps {
   readonly tabDistDir: string | null;
   readonly validator: SsoTokenValidator;
   readonly services: ApiServices;
+  readonly collections: CollectionService;
   readonly readiness: readonly ReadinessCheck[];
   /** Registers `POST /api/messages` (the bot) on the app. */
   readonly mountBot: (app: Express) => Promise<void>;
@@ -72,7 +75,13 @@ export async function createServer(deps: ServerDeps): Promise<Express> {
     express.json({ limit: '256kb', strict: true, type: ['application/json', 'application/*+json'] }),
   );
   await deps.mountBot(app);
-  app.use('/api', authenticate(deps.validator), meRoutes(deps.services), initiativeRoutes(deps.services));
+  app.use(
+    '/api',
+    authenticate(deps.validator),
+    meRoutes(deps.services),
+    initiativeRoutes(deps.services),
+    collectionRoutes(deps.collections),
+  );
   app.use('/api', notFound);
 
   if (deps.demoRouter) app.use('/dev', deps.demoRouter);

@@ -1,6 +1,7 @@
 export * from './contracts/problem';
 export * from './contracts/me';
 export * from './contracts/initiative';
+export * from './contracts/collection';
 export * from './model/index';
 export * from './settings/index';
 export type { DiagnosticInput } from './diagnostics/input';

@@ -9,8 +9,16 @@ import { createIdentitySimulator, type IdentitySimulator } from './identity-sim/
 import { generateTenant } from './tenant/generate';
 import type { DemoTenant } from './tenant/model';
 
-/** Application permissions the demo tenant's admin granted to LearnFit. */
-export const demoAppPermissions = ['Reports.Read.All'] as const;
+/** Application permissions the demo tenant's admin granted to LearnFit (docs/permissions.md). */
+export const demoAppPermissions = [
+  'Reports.Read.All',
+  'ReportSettings.Read.All',
+  'User.Read.All',
+  'GroupMember.Read.All',
+  'TeamMember.Read.All',
+  'Channel.ReadBasic.All',
+  'ChannelMessage.Read.All',
+] as const;
 /** Delegated permissions consented for the demo tenant's users. */
 export const demoDelegatedScopes = ['User.Read', 'User.ReadBasic.All'] as const;
 

@@ -16,6 +16,7 @@ export const problemCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'not_found',
+  'conflict',
   'graph_unavailable',
   'graph_error',
   'not_ready',

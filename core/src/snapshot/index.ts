@@ -1,2 +1,3 @@
 export * from './records';
 export * from './build-snapshot';
+export * from './codec';

@@ -73,6 +73,11 @@ const messages: Record<ApiErrorCode, FailureMessage> = {
     body: 'Your account or the item you opened was not found in your organisation. If you joined recently, your account may not be visible yet; try again later.',
     canRetry: true,
   },
+  conflict: {
+    title: 'That has already happened',
+    body: 'Someone already did this, or it has finished in the meantime. Reload to see where things stand.',
+    canRetry: false,
+  },
   graph_unavailable: {
     title: 'Microsoft Graph could not be reached, try again',
     body: 'LearnFit gets your profile and activity from Microsoft Graph, which did not answer in time. This is usually brief.',

@@ -2,6 +2,7 @@ import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
 import type { ChannelMessageRecord } from '@learnfit/core';
 import type { Lane, RateGovernor } from '../pacing/governor';
+import { isStaleLink, startOf, type CollectionJournal } from './journal';
 
 type WireMessage = ChatMessage & {
   replies?: ChatMessage[];
@@ -11,14 +12,6 @@ type WireMessage = ChatMessage & {
 interface MessagePage {
   value?: WireMessage[];
   '@odata.nextLink'?: string;
-}
-
-/** What one channel yielded: records, or the status that stopped it (403 unapproved, 404 deleted). */
-export interface ChannelMessagesResult {
-  readonly teamId: string;
-  readonly channelId: string;
-  readonly records: ChannelMessageRecord[];
-  readonly failedStatus: number | null;
 }
 
 /**
@@ -51,27 +44,37 @@ export function toChannelMessageRecord(
   };
 }
 
+/** The journal unit of one channel's messages. */
+export const channelUnit = (teamId: string, channelId: string): string => `channel:${teamId}:${channelId}`;
+
 /**
  * Reads a channel's root posts newest first, 50 a page with replies inline (following both next links),
- * and stops after the first page whose oldest root was last touched before `windowStart`.
+ * and stops after the first page whose oldest root was last touched before `windowStart`. Each page is
+ * committed with the link to the next; a 403 (unapproved or forbidden) or 404 (deleted) ends the unit
+ * with that status and keeps what earlier pages gave.
  */
 export async function collectChannelMessages(
   client: Client,
   governor: RateGovernor,
+  journal: CollectionJournal,
   teamId: string,
   channelId: string,
   windowStart: number,
-): Promise<ChannelMessagesResult> {
+): Promise<void> {
+  const unit = channelUnit(teamId, channelId);
   const lane: Lane = { service: 'teams', requestClass: 'channelMessage', resource: `channel:${channelId}` };
-  const records: ChannelMessageRecord[] = [];
-  const keep = (message: ChatMessage): void => {
-    const record = toChannelMessageRecord(message, teamId, channelId);
-    if (record) records.push(record);
-  };
-  try {
-    let link: string | undefined = `/teams/${teamId}/channels/${channelId}/messages?$top=50&$expand=replies`;
-    while (link) {
-      const url: string = link;
+  const first = `/teams/${teamId}/channels/${channelId}/messages?$top=50&$expand=replies`;
+  let link = startOf((await journal.units()).get(unit), first);
+  let resumed = link !== null && link !== first;
+  while (link !== null) {
+    const url: string = link;
+    const records: ChannelMessageRecord[] = [];
+    const keep = (message: ChatMessage): void => {
+      const record = toChannelMessageRecord(message, teamId, channelId);
+      if (record) records.push(record);
+    };
+    let next: string | undefined;
+    try {
       const page = (await governor.run(lane, () => client.api(url).get())) as MessagePage;
       const roots = page.value ?? [];
       for (const root of roots) {
@@ -79,20 +82,31 @@ export async function collectChannelMessages(
         for (const reply of root.replies ?? []) keep(reply);
         let more = root['replies@odata.nextLink'];
         while (more) {
-          const next: string = more;
-          const replies = (await governor.run(lane, () => client.api(next).get())) as MessagePage;
+          const replyLink: string = more;
+          const replies = (await governor.run(lane, () => client.api(replyLink).get())) as MessagePage;
           for (const reply of replies.value ?? []) keep(reply);
           more = replies['@odata.nextLink'];
         }
       }
       const oldest = roots[roots.length - 1];
       const touched = Date.parse(oldest?.lastModifiedDateTime ?? oldest?.createdDateTime ?? '');
-      link = oldest && touched < windowStart ? undefined : page['@odata.nextLink'];
+      next = oldest && touched < windowStart ? undefined : page['@odata.nextLink'];
+    } catch (error) {
+      if (resumed && isStaleLink(error)) {
+        link = first;
+        resumed = false;
+        continue;
+      }
+      if (error instanceof GraphError && [401, 403, 404].includes(error.statusCode)) {
+        await journal.commit(unit, { state: 'done', info: { failedStatus: error.statusCode } });
+        return;
+      }
+      throw error;
     }
-    return { teamId, channelId, records, failedStatus: null };
-  } catch (error) {
-    if (error instanceof GraphError && [401, 403, 404].includes(error.statusCode))
-      return { teamId, channelId, records: [], failedStatus: error.statusCode };
-    throw error;
+    resumed = false;
+    await journal.commit(unit, next ? { state: 'next', link: next } : { state: 'done', info: {} }, {
+      messages: records,
+    });
+    link = next ?? null;
   }
 }

@@ -6,6 +6,7 @@ import { DOCUMENTED_LIMITS, type PacingLimits } from '../pacing/graph-limits';
 import { createRateGovernor, mapConcurrent } from '../pacing/governor';
 import { createRoutedFetch, microsoftHosts, type FetchLike } from '../transport';
 import { collectChannelMessages } from './channel-messages';
+import { createMemoryJournal } from './journal';
 
 const asOf = new Date('2026-11-30T00:00:00Z');
 const tenant = generateTenant({ seed: 7, people: 50, weeks: 4, asOf });
@@ -39,10 +40,11 @@ async function readAllChannels(limits: PacingLimits): Promise<{ raw429: number; 
     maxRetries: 0,
   });
   const governor = createRateGovernor({ now, sleep, limits });
-  const results = await mapConcurrent(channels, channels.length, ({ teamId, channelId }) =>
-    collectChannelMessages(client, governor, teamId, channelId, Date.parse(tenant.windowStart)),
+  const journal = createMemoryJournal();
+  await mapConcurrent(channels, channels.length, ({ teamId, channelId }) =>
+    collectChannelMessages(client, governor, journal, teamId, channelId, Date.parse(tenant.windowStart)),
   );
-  return { raw429, records: results.reduce((n, result) => n + result.records.length, 0) };
+  return { raw429, records: (await journal.messages()).length };
 }
 
 describe('channel reads under the Teams limits', () => {

@@ -6,10 +6,11 @@ import type {
   SourceCoverage,
 } from '@learnfit/core';
 import { mapConcurrent, type RateGovernor } from '../pacing/governor';
-import { collectChannelMessages } from './channel-messages';
-import { collectDailyActivity } from './daily-activity';
+import { channelUnit, collectChannelMessages } from './channel-messages';
+import { assembleDailyActivity, collectDailyActivity } from './daily-activity';
+import { createMemoryJournal, type CollectionJournal } from './journal';
 import { collectOrgChart } from './org-chart';
-import { collectTeamStructure } from './team-structure';
+import { collectGroupMembers, collectTeamStructure, type TeamStructure } from './team-structure';
 
 const dayMs = 86_400_000;
 const weekMs = 7 * dayMs;
@@ -19,9 +20,11 @@ export function byTimeThenId(a: ChannelMessageRecord, b: ChannelMessageRecord): 
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** What to collect: the teams of the target group and the snapshot window. */
+/** What to collect: the teams and groups of the target group and the snapshot window. */
 export interface CollectionPlan {
   readonly teamIds: readonly string[];
+  /** Entra groups whose members (nested groups included) form the target group. */
+  readonly groupIds?: readonly string[];
   readonly dataAsOf: Date;
   readonly weeks: number;
   /** Channels read at once (the governor still paces each; default 8). */
@@ -34,6 +37,23 @@ export interface CollectedSources {
   readonly messages: ChannelMessageRecord[];
   readonly daily: DailyActivityRecord[];
   readonly coverage: SourceCoverage[];
+  readonly teams: readonly TeamStructure[];
+  /** Group id → user members (transitive), for the groups of the plan that could be read. */
+  readonly groups: ReadonlyMap<string, readonly string[]>;
+  /** Guests in the directory (kept: they take part in channels, and the diagnostics can tell them apart). */
+  readonly guests: number;
+  /** Messages whose author is not in the directory (deleted or external), which no one is credited with. */
+  readonly unattributedMessages: number;
+}
+
+/** Where a collection stands, for a progress bar: units of work done of those known so far. */
+export interface CollectionProgress {
+  readonly phase: 'directory' | 'teams' | 'messages' | 'reports' | 'assembling';
+  readonly done: number;
+  /** Null until the channels are known. */
+  readonly total: number | null;
+  /** Report downloads still to make (the slowest part: 14 per report per 10 minutes). */
+  readonly reportDaysLeft: number;
 }
 
 /** First millisecond of the snapshot window, as buildCollaborationSnapshot computes it. */
@@ -43,63 +63,150 @@ export function windowStartOf(dataAsOf: Date, weeks: number): number {
   return lastMonday - (weeks - 1) * weekMs;
 }
 
-/** ISO days of the window that the usage reports' `date=` form serves (the last 30 days). */
+/**
+ * ISO days the usage reports are read for: the days of the window's whole weeks that the `date=` form
+ * still serves (the last 30 days). A week only partly inside that range is left out entirely: its
+ * report-based counts would cover a few days and read as a quiet week. Four weeks (28 days) at most,
+ * which is also two 10-minute report windows of 14 downloads.
+ */
 export function reportDays(dataAsOf: Date, weeks: number): string[] {
   const today = Math.floor(dataAsOf.getTime() / dayMs) * dayMs;
+  const oldest = today - 30 * dayMs;
   const days: string[] = [];
-  const start = Math.max(windowStartOf(dataAsOf, weeks), today - 30 * dayMs);
-  for (let at = start; at < windowStartOf(dataAsOf, weeks) + weeks * weekMs && at <= today; at += dayMs)
-    days.push(new Date(at).toISOString().slice(0, 10));
-  return days.filter((day) => Date.parse(day) < dataAsOf.getTime());
+  const windowStart = windowStartOf(dataAsOf, weeks);
+  for (let week = 0; week < weeks; week += 1) {
+    const start = windowStart + week * weekMs;
+    if (start < oldest || start + weekMs > dataAsOf.getTime()) continue;
+    for (let day = 0; day < 7; day += 1) days.push(new Date(start + day * dayMs).toISOString().slice(0, 10));
+  }
+  return days;
 }
 
 /**
- * Collects one tenant: org chart, team members and channels (batched), channel messages (channels
- * concurrently) and the daily usage series, with coverage per source.
+ * Collects one tenant into `journal`: org chart, then (concurrently) the daily usage series and the
+ * teams' members and channels (batched) followed by channel messages (channels concurrently). Work the
+ * journal already holds is skipped, so a restarted run resumes. Returns the assembled sources with
+ * coverage per source.
  */
 export async function collectTenant(
   client: Client,
   governor: RateGovernor,
   plan: CollectionPlan,
+  journal: CollectionJournal = createMemoryJournal(),
+  onProgress: (progress: CollectionProgress) => void = () => undefined,
 ): Promise<CollectedSources> {
   const windowStart = windowStartOf(plan.dataAsOf, plan.weeks);
-  const org = await collectOrgChart(client, governor);
-  const knownIds = new Set(org.people.map((person) => person.id));
-  const dailyWork = collectDailyActivity(client, governor, {
-    days: reportDays(plan.dataAsOf, plan.weeks),
-    idByUpn: org.idByUpn,
-    knownIds,
+  const days = reportDays(plan.dataAsOf, plan.weeks);
+  let phase: CollectionProgress['phase'] = 'directory';
+  let done = 0;
+  let channelsLeft: number | null = null;
+  let reportDaysLeft: number | null = null;
+  const report = (): void =>
+    onProgress({
+      phase,
+      done,
+      total: channelsLeft === null || reportDaysLeft === null ? null : done + channelsLeft + reportDaysLeft,
+      reportDaysLeft: reportDaysLeft ?? 0,
+    });
+  report();
+
+  await collectOrgChart(client, governor, journal, () => {
+    done += 1;
+    report();
   });
-  const teams = await collectTeamStructure(client, governor, plan.teamIds);
-  const channels = teams.flatMap((team) => team.channelIds.map((channelId) => ({ team, channelId })));
-  const results = await mapConcurrent(channels, plan.channelConcurrency ?? 8, ({ team, channelId }) =>
-    collectChannelMessages(client, governor, team.teamId, channelId, windowStart),
+  const collected = await journal.people();
+  const personIds = collected.map((person) => person.id);
+  const idByUpn = new Map<string, string>();
+  for (const person of collected)
+    if (person.userPrincipalName) idByUpn.set(person.userPrincipalName, person.id);
+  phase = 'teams';
+  report();
+
+  const dailyWork = collectDailyActivity(
+    client,
+    governor,
+    journal,
+    { days, personIds, idByUpn },
+    (left, downloaded) => {
+      reportDaysLeft = left;
+      if (downloaded) done += 1;
+      report();
+    },
   );
-  const daily = await dailyWork;
+  const messageWork = (async () => {
+    const groups = await collectGroupMembers(client, governor, journal, plan.groupIds ?? []);
+    const teams = await collectTeamStructure(client, governor, journal, plan.teamIds);
+    const channels = teams.flatMap((team) => team.channelIds.map((channelId) => ({ team, channelId })));
+    const units = await journal.units();
+    const pending = channels.filter(
+      ({ team, channelId }) => units.get(channelUnit(team.teamId, channelId))?.state !== 'done',
+    );
+    channelsLeft = pending.length;
+    phase = 'messages';
+    report();
+    await mapConcurrent(pending, plan.channelConcurrency ?? 8, async ({ team, channelId }) => {
+      await collectChannelMessages(client, governor, journal, team.teamId, channelId, windowStart);
+      done += 1;
+      channelsLeft = (channelsLeft ?? 1) - 1;
+      report();
+    });
+    if (reportDaysLeft !== null && reportDaysLeft > 0) phase = 'reports';
+    report();
+    return { groups, teams };
+  })();
+  const [{ groups, teams }] = await Promise.all([messageWork, dailyWork.then(() => undefined)]);
+  phase = 'assembling';
+  report();
+  return assembleSources(journal, teams, groups, collected);
+}
+
+async function assembleSources(
+  journal: CollectionJournal,
+  teams: readonly TeamStructure[],
+  groups: ReadonlyMap<string, { memberIds: readonly string[]; failedStatus: number | null }>,
+  collected: Awaited<ReturnType<CollectionJournal['people']>>,
+): Promise<CollectedSources> {
+  const units = await journal.units();
+  const personIds = collected.map((person) => person.id);
+  const known = new Set(personIds);
+  const daily = assembleDailyActivity(units, await journal.reportDays(), personIds);
+  const messages = (await journal.messages()).sort(byTimeThenId);
+  const channelStates = [...units].filter(([unit]) => unit.startsWith('channel:'));
   const failedTeams = teams.filter((team) => team.failedStatus !== null).length;
-  const failedChannels = results.filter((result) => result.failedStatus !== null).length;
+  const failedChannels = channelStates.filter(
+    ([, state]) => state.state === 'done' && state.info.failedStatus !== undefined,
+  ).length;
+  const readAny = channelStates.length > failedChannels;
   const unread = failedTeams + failedChannels;
-  const readAny = results.some((result) => result.failedStatus === null);
   const messageCoverage: SourceCoverage =
     unread === 0
-      ? { source: 'channelMessages', status: 'complete', coveredPeople: org.people.length, detail: null }
+      ? { source: 'channelMessages', status: 'complete', coveredPeople: collected.length, detail: null }
       : {
           source: 'channelMessages',
           status: readAny ? 'partial' : 'missing',
-          coveredPeople: readAny ? org.people.length : 0,
+          coveredPeople: readAny ? collected.length : 0,
           detail:
             `${failedTeams} team(s) and ${failedChannels} channel(s) could not be read (forbidden or deleted). ` +
             'An admin can grant ChannelMessage.Read.All and request access to the protected Teams APIs.',
         };
+  // A person record without the UPN: the UPN served only to join the usage reports.
+  const people: DirectoryPerson[] = collected.map(
+    ({ userPrincipalName: _upn, guest: _guest, ...person }) => person,
+  );
   return {
-    people: org.people,
-    // Channels finish in any order; a canonical order makes runs (and their snapshots) reproducible.
-    messages: results.flatMap((result) => result.records).sort(byTimeThenId),
+    people,
+    messages,
     daily: daily.records,
     coverage: [
-      { source: 'directory', status: 'complete', coveredPeople: org.people.length, detail: null },
+      { source: 'directory', status: 'complete', coveredPeople: collected.length, detail: null },
       messageCoverage,
       ...daily.coverage,
     ],
+    teams,
+    groups: new Map(
+      [...groups].flatMap(([id, group]) => (group.failedStatus === null ? [[id, group.memberIds]] : [])),
+    ),
+    guests: collected.filter((person) => person.guest).length,
+    unattributedMessages: messages.filter((message) => !known.has(message.fromId)).length,
   };
 }

@@ -1,22 +1,23 @@
 import { GraphError, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import { dataSources, type DailyActivityRecord, type DataSource, type SourceCoverage } from '@learnfit/core';
+import { dataSources, type DailyActivityRecord, type SourceCoverage } from '@learnfit/core';
 import type { RateGovernor } from '../pacing/governor';
 import { parseReportCsv } from '../usage-reports';
-import { mergeRow, reportSpecs, type ReportSpec } from './report-columns';
+import type { CollectionJournal, ReportDay, UnitState } from './journal';
+import { addCounts, reportSpecs, rowCounts, type ReportSpec } from './report-columns';
 
-/** What the daily series need: the days (ISO dates, within the last 30) and how to join rows to people. */
+/** What the daily series need: the days (ISO dates, within the last 30) and the run's people. */
 export interface DailyActivityInput {
   readonly days: readonly string[];
+  /** Entra ids in journal order (a report row stores its person's position here). */
+  readonly personIds: readonly string[];
   /** Lower-case UPN → Entra id, from the org chart. */
   readonly idByUpn: ReadonlyMap<string, string>;
-  readonly knownIds: ReadonlySet<string>;
 }
 
-/** Daily records plus per-report coverage. */
-export interface DailyActivityResult {
-  readonly records: DailyActivityRecord[];
-  readonly coverage: SourceCoverage[];
-}
+/** Journal units of the usage reports. */
+export const reportSettingsUnit = 'reportSettings';
+export const reportUnit = (fn: string): string => `report:${fn}`;
+export const reportDayUnit = (fn: string, day: string): string => `report:${fn}:${day}`;
 
 const concealedValue = /^[0-9A-F]{32}$/;
 
@@ -58,12 +59,87 @@ export async function readConcealment(client: Client, governor: RateGovernor): P
   }
 }
 
+/**
+ * Downloads each report for each day (`date=` form), joins rows to people by User Id or UPN and commits
+ * each report-day. With concealed names (the tenant setting or 32-hex values in the data) rows cannot be
+ * joined: the report is marked concealed and its days are skipped, rather than joining digests to nobody.
+ */
+export async function collectDailyActivity(
+  client: Client,
+  governor: RateGovernor,
+  journal: CollectionJournal,
+  input: DailyActivityInput,
+  onLeft: (reportDaysLeft: number, downloaded: boolean) => void = () => undefined,
+): Promise<void> {
+  let units = await journal.units();
+  const setting = units.get(reportSettingsUnit);
+  if (setting?.state !== 'done') {
+    const concealed = await readConcealment(client, governor);
+    await journal.commit(reportSettingsUnit, { state: 'done', info: { concealed } });
+    units = await journal.units();
+  }
+  const concealedSetting = infoOf(units.get(reportSettingsUnit))?.concealed === true;
+  const position = new Map(input.personIds.map((id, index) => [id, index]));
+  const pendingDays = (spec: ReportSpec): string[] =>
+    concealedSetting || units.get(reportUnit(spec.fn))?.state === 'done'
+      ? []
+      : input.days.filter((day) => units.get(reportDayUnit(spec.fn, day))?.state !== 'done');
+  const pending = new Map(reportSpecs.map((spec) => [spec.fn, pendingDays(spec)]));
+  let left = [...pending.values()].reduce((total, list) => total + list.length, 0);
+  onLeft(left, false);
+  await Promise.all(
+    reportSpecs.map(async (spec) => {
+      const todo = pending.get(spec.fn) ?? [];
+      for (const [step, day] of todo.entries()) {
+        const unit = reportDayUnit(spec.fn, day);
+        const fetched = await download(client, governor, spec, day);
+        const abandon = (): void => {
+          left -= todo.length - step;
+          onLeft(left, false);
+        };
+        if (!fetched.ok) {
+          abandon();
+          await journal.commit(reportUnit(spec.fn), {
+            state: 'done',
+            info: { reportOutcome: 'forbidden', failedStatus: fetched.status },
+          });
+          return;
+        }
+        const upns = fetched.rows.map((row) => row['User Principal Name'] ?? '');
+        if (upns.length > 0 && upns.every((upn) => concealedValue.test(upn))) {
+          await journal.commit(reportUnit(spec.fn), { state: 'done', info: { reportOutcome: 'concealed' } });
+          abandon();
+          return;
+        }
+        const rows: number[][] = [];
+        for (const row of fetched.rows) {
+          const byId = row['User Id'];
+          const id =
+            byId && position.has(byId)
+              ? byId
+              : input.idByUpn.get((row['User Principal Name'] ?? '').toLowerCase());
+          const index = id === undefined ? undefined : position.get(id);
+          if (index !== undefined) rows.push([index, ...rowCounts(spec, row)]);
+        }
+        const reportDay: ReportDay = { report: spec.fn, day, rows };
+        await journal.commit(unit, { state: 'done', info: {} }, { reportDay });
+        left -= 1;
+        onLeft(left, true);
+      }
+    }),
+  );
+}
+
+function infoOf(state: UnitState | undefined) {
+  return state?.state === 'done' ? state.info : undefined;
+}
+
 function coverage(
-  source: DataSource,
+  source: SourceCoverage['source'],
   status: SourceCoverage['status'],
   people: number,
   detail: string | null,
-) {
+): SourceCoverage {
   return { source, status, coveredPeople: people, detail };
 }
 
@@ -71,65 +147,48 @@ const concealedDetail =
   'The tenant conceals user names in usage reports. A Global admin can turn off "Display concealed ' +
   'user, group, and site names" in the Microsoft 365 admin center (Settings > Org settings > Reports).';
 
-/**
- * Downloads each report for each day (`date=` form) and joins rows to people by User Id or UPN. With
- * concealed names (the tenant setting or 32-hex values in the data) rows cannot be joined: the report is
- * skipped or dropped and its coverage says so, rather than joining digests to nobody.
- */
-export async function collectDailyActivity(
-  client: Client,
-  governor: RateGovernor,
-  input: DailyActivityInput,
-): Promise<DailyActivityResult> {
+/** Merges the journal's report-days into daily records and says, per report, what was covered. */
+export function assembleDailyActivity(
+  units: ReadonlyMap<string, UnitState>,
+  reportDays: readonly ReportDay[],
+  personIds: readonly string[],
+): { records: DailyActivityRecord[]; coverage: SourceCoverage[] } {
+  const concealedSetting = infoOf(units.get(reportSettingsUnit))?.concealed === true;
   const merged = new Map<string, DailyActivityRecord>();
   const result: SourceCoverage[] = [];
-  const concealedSetting = await readConcealment(client, governor);
-  await Promise.all(
-    reportSpecs.map(async (spec) => {
-      if (concealedSetting === true) {
-        result.push(coverage(spec.source, 'concealed', 0, concealedDetail));
-        return;
+  for (const spec of reportSpecs) {
+    const outcome = infoOf(units.get(reportUnit(spec.fn)));
+    if (concealedSetting || outcome?.reportOutcome === 'concealed') {
+      result.push(coverage(spec.source, 'concealed', 0, concealedDetail));
+      continue;
+    }
+    if (outcome?.reportOutcome === 'forbidden') {
+      const detail = `Reading ${spec.fn} failed with ${outcome.failedStatus ?? 0}; grant Reports.Read.All (application).`;
+      result.push(coverage(spec.source, 'missing', 0, detail));
+      continue;
+    }
+    const covered = new Set<number>();
+    const days = reportDays.filter((entry) => entry.report === spec.fn);
+    days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+    for (const { day, rows } of days) {
+      for (const [index, ...counts] of rows) {
+        const id = index === undefined ? undefined : personIds[index];
+        if (id === undefined) continue;
+        covered.add(index!);
+        const key = `${id}|${day}`;
+        merged.set(key, addCounts(merged.get(key) ?? { personId: id, day }, spec, counts));
       }
-      const covered = new Set<string>();
-      const rowsByDay: Array<[string, Record<string, string>[]]> = [];
-      for (const day of input.days) {
-        const fetched = await download(client, governor, spec, day);
-        if (!fetched.ok) {
-          const detail = `Reading ${spec.fn} failed with ${fetched.status}; grant Reports.Read.All (application).`;
-          result.push(coverage(spec.source, 'missing', 0, detail));
-          return;
-        }
-        const upns = fetched.rows.map((row) => row['User Principal Name'] ?? '');
-        if (upns.length > 0 && upns.every((upn) => concealedValue.test(upn))) {
-          result.push(coverage(spec.source, 'concealed', 0, concealedDetail));
-          return;
-        }
-        rowsByDay.push([day, fetched.rows]);
-      }
-      for (const [day, rows] of rowsByDay) {
-        for (const row of rows) {
-          const byId = row['User Id'];
-          const id =
-            byId && input.knownIds.has(byId)
-              ? byId
-              : input.idByUpn.get((row['User Principal Name'] ?? '').toLowerCase());
-          if (!id) continue;
-          covered.add(id);
-          const key = `${id}|${day}`;
-          merged.set(key, mergeRow(merged.get(key) ?? { personId: id, day }, spec, row));
-        }
-      }
-      const complete = covered.size >= input.knownIds.size;
-      result.push(
-        coverage(
-          spec.source,
-          complete ? 'complete' : 'partial',
-          covered.size,
-          complete ? null : 'Some people have no rows in this report.',
-        ),
-      );
-    }),
-  );
+    }
+    const complete = covered.size >= personIds.length;
+    result.push(
+      coverage(
+        spec.source,
+        complete ? 'complete' : 'partial',
+        covered.size,
+        complete ? null : 'Some people have no rows in this report.',
+      ),
+    );
+  }
   result.sort((a, b) => dataSources.indexOf(a.source) - dataSources.indexOf(b.source));
   return { records: [...merged.values()], coverage: result };
 }

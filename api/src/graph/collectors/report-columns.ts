@@ -58,16 +58,20 @@ function count(row: Record<string, string>, header: string): number {
   return Number.isFinite(value) && value >= 0 ? Math.trunc(value) : 0;
 }
 
-/** Adds one report row's counts to a person's record for the day. */
-export function mergeRow(
+/** A report row's counts in the order of the report's columns (each field sums its headers). */
+export function rowCounts(spec: ReportSpec, row: Record<string, string>): number[] {
+  return spec.columns.map(([, headers]) => headers.reduce((total, header) => total + count(row, header), 0));
+}
+
+/** Adds one report row's counts (as `rowCounts` gave them) to a person's record for the day. */
+export function addCounts(
   record: DailyActivityRecord,
   spec: ReportSpec,
-  row: Record<string, string>,
+  counts: readonly number[],
 ): DailyActivityRecord {
   const next: Record<string, number | string | undefined> = { ...record };
-  for (const [field, headers] of spec.columns) {
-    const add = headers.reduce((total, header) => total + count(row, header), 0);
-    next[field] = ((next[field] as number | undefined) ?? 0) + add;
-  }
+  spec.columns.forEach(([field], position) => {
+    next[field] = ((next[field] as number | undefined) ?? 0) + (counts[position] ?? 0);
+  });
   return next as unknown as DailyActivityRecord;
 }

@@ -1,0 +1,46 @@
+import type { Logger } from '../logger';
+import type { CollectionStore } from '../store/collection-store';
+
+const dayMs = 86_400_000;
+/** How often the sweep runs. */
+export const retentionSweepMs = 6 * 60 * 60 * 1000;
+
+/** Applies the retention period to every tenant's snapshots and leftover staging rows once. */
+export async function sweepRetention(
+  store: CollectionStore,
+  retentionDays: number,
+  now: () => Date,
+): Promise<{ tenants: number; snapshots: number; stagedRuns: number }> {
+  const before = new Date(now().getTime() - retentionDays * dayMs);
+  const totals = { tenants: 0, snapshots: 0, stagedRuns: 0 };
+  for (const tenantId of await store.tenantsWithData()) {
+    const removed = await store.applyRetention(tenantId, before);
+    totals.tenants += 1;
+    totals.snapshots += removed.snapshots;
+    totals.stagedRuns += removed.stagedRuns;
+  }
+  return totals;
+}
+
+/** Sweeps at start and every six hours; returns the timer to clear on shutdown. */
+export function startRetention(
+  store: CollectionStore,
+  retentionDays: number,
+  now: () => Date,
+  logger: Logger,
+): NodeJS.Timeout {
+  const sweep = (): void => {
+    sweepRetention(store, retentionDays, now).then(
+      (totals) => {
+        if (totals.snapshots + totals.stagedRuns > 0)
+          logger.info('retention applied', { ...totals, retentionDays });
+      },
+      (error: unknown) =>
+        logger.error('retention sweep failed', { error: error instanceof Error ? error.name : typeof error }),
+    );
+  };
+  sweep();
+  const timer = setInterval(sweep, retentionSweepMs);
+  timer.unref();
+  return timer;
+}
