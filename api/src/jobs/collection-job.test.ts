@@ -35,7 +35,7 @@ afterEach(async () => {
   sim = null;
 });
 
-async function setUp() {
+async function setUp(token = 'app') {
   const tenant = generateTenant({ seed: 7, people: 50, weeks: 4, asOf });
   const realStart = performance.now();
   const nowMs = (): number => asOf.getTime() + (performance.now() - realStart) * speed;
@@ -56,7 +56,7 @@ async function setUp() {
       ]),
       counting,
     ),
-    accessToken: () => Promise.resolve('app'),
+    accessToken: () => Promise.resolve(token),
     maxRetries: 0,
   });
   store = await openStore({ kind: 'pglite', dataDir: null });
@@ -194,6 +194,64 @@ describe('collection runs as jobs', () => {
     expect(second.followUpRunIds).toEqual(first.followUpRunIds);
     expect((await queue.list(tenant.tenantId)).length).toBe(1 + 3);
     expect(job.id).toBe(claimed.id);
+  });
+});
+
+describe('target groups and consent', () => {
+  it('records the target group from teams and nested groups as pseudonymous keys', async () => {
+    const setup = await setUp();
+    const { tenant, queue, collections } = setup;
+    const team = tenant.teams[0]!;
+    // Transitive members, computed from the tenant model independently of the simulator.
+    const byId = new Map(tenant.groups.map((group) => [group.id, group]));
+    const transitive = (id: string, into = new Set<string>()): Set<string> => {
+      const group = byId.get(id);
+      group?.memberIds.forEach((member) => into.add(member));
+      group?.memberGroupIds.forEach((child) => transitive(child, into));
+      return into;
+    };
+    const nested = tenant.groups
+      .filter((group) => group.kind === 'security' && group.memberGroupIds.length > 0)
+      .sort((a, b) => transitive(b.id).size - transitive(a.id).size)[0];
+    if (!nested) throw new Error('the demo tenant has no nested security group');
+    const members = transitive(nested.id, new Set(team.memberIds));
+    expect(members.size).toBeGreaterThan(team.memberIds.length);
+    expect(transitive(nested.id).size).toBeGreaterThan(nested.memberIds.length);
+    worker = startWorker(queue, {
+      workerId: 'w1',
+      handlers: { [collectionKind]: setup.handler },
+      pollMs: 20,
+    });
+    const job = await queue.enqueue({
+      tenantId: tenant.tenantId,
+      kind: collectionKind,
+      payload: { ...payload([team.id], 'adhoc'), groupIds: [nested.id] },
+    });
+    expect((await waitFor(queue, tenant.tenantId, job.id)).state).toBe('succeeded');
+    const pseudonym = createPseudonymizer(key, tenant.tenantId);
+    const [info] = await collections.listSnapshots(tenant.tenantId);
+    expect((info?.summary as { targetGroupKeys: string[] }).targetGroupKeys).toEqual(
+      [...members].map(pseudonym).sort(),
+    );
+  });
+
+  it('fails at once, naming the permission, when the directory cannot be read', async () => {
+    const setup = await setUp('app:Reports.Read.All');
+    const { tenant, queue } = setup;
+    worker = startWorker(queue, {
+      workerId: 'w1',
+      handlers: { [collectionKind]: setup.handler },
+      pollMs: 20,
+    });
+    const job = await queue.enqueue({
+      tenantId: tenant.tenantId,
+      kind: collectionKind,
+      payload: payload([tenant.teams[0]!.id], 'adhoc'),
+    });
+    const done = await waitFor(queue, tenant.tenantId, job.id);
+    expect(done.state).toBe('failed');
+    expect(done.attempts).toBe(1);
+    expect(done.error).toContain('User.Read.All');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { buildCollaborationSnapshot } from '@learnfit/core';
 import { z } from 'zod';
 import { collectTenant, type CollectionProgress } from '../graph/collectors/collect-tenant';
@@ -43,6 +43,32 @@ export interface CollectionResult {
   readonly followUpRunIds: readonly string[];
 }
 
+/** Summary stored with a snapshot: the run's counts and the target group as pseudonymous keys. */
+export interface SnapshotSummaryData extends Omit<CollectionResult, 'snapshotId' | 'followUpRunIds'> {
+  /** Members of the plan's teams and groups (nested groups included) who are in the snapshot. */
+  readonly targetGroupKeys: readonly string[];
+}
+
+/** A failure no retry can fix (missing consent): the job fails at once with what an admin can do. */
+export class CollectionBlockedError extends Error {
+  readonly retryable = false;
+  readonly code = 'collection_blocked';
+  constructor(message: string) {
+    super(message);
+    this.name = 'CollectionBlockedError';
+  }
+}
+
+/** Turns Graph's refusal of the org chart into a blocked run naming the permission to grant. */
+function blockedByConsent(error: unknown): never {
+  if (error instanceof GraphError && (error.statusCode === 401 || error.statusCode === 403))
+    throw new CollectionBlockedError(
+      `Microsoft Graph refused to list the directory (${error.statusCode}). An admin must grant LearnFit ` +
+        'the application permission User.Read.All (admin consent in Entra ID > Enterprise applications).',
+    );
+  throw error;
+}
+
 /** What the collection handler needs, per tenant. */
 export interface CollectionJobDeps {
   readonly queue: JobQueue;
@@ -84,7 +110,7 @@ export function createCollectionHandler(deps: CollectionJobDeps): JobHandler {
     const transact: Transact = (work) => deps.queue.withFence(job, work);
     const dataAsOf = new Date(payload.dataAsOf);
     let saved: SnapshotInfo | null = await deps.store.snapshotOfRun(job.tenantId, job.id);
-    let summary: Omit<CollectionResult, 'snapshotId' | 'followUpRunIds'> | null = null;
+    let summary: SnapshotSummaryData | null = null;
     if (!saved) {
       const governor = deps.governorFor(job.tenantId);
       const before = { ...governor.stats };
@@ -112,12 +138,13 @@ export function createCollectionHandler(deps: CollectionJobDeps): JobHandler {
         { teamIds: payload.teamIds, groupIds: payload.groupIds, dataAsOf, weeks: payload.weeks },
         deps.store.journal(job.id, job.tenantId, transact),
         onProgress,
-      );
+      ).catch(blockedByConsent);
       await writing;
       if (ctx.signal.aborted) throw new Error('The run lost its lease; another worker owns it now.');
       await ctx
         .progress({ phase: 'snapshot', done: 0, total: null, etaSeconds: null })
         .catch(() => undefined);
+      const pseudonymize = deps.pseudonymizerFor(job.tenantId);
       const snapshot = buildCollaborationSnapshot({
         tenantId: job.tenantId,
         dataAsOf,
@@ -126,9 +153,18 @@ export function createCollectionHandler(deps: CollectionJobDeps): JobHandler {
         messages: sources.messages,
         daily: sources.daily,
         coverage: sources.coverage,
-        pseudonymize: deps.pseudonymizerFor(job.tenantId),
+        pseudonymize,
       });
+      const inSnapshot = new Set(sources.people.map((person) => person.id));
+      const target = new Set([
+        ...sources.teams.flatMap((team) => team.memberIds),
+        ...[...sources.groups.values()].flat(),
+      ]);
       summary = {
+        targetGroupKeys: [...target]
+          .filter((id) => inSnapshot.has(id))
+          .map(pseudonymize)
+          .sort(),
         people: sources.people.length,
         messages: sources.messages.length,
         guests: sources.guests,

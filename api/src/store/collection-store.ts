@@ -179,7 +179,7 @@ export interface SnapshotInfo {
   readonly people: number;
   readonly coverage: readonly SourceCoverage[];
   /** Counts about the run (requests, guests, unattributed messages, ...). */
-  readonly summary: Readonly<Record<string, unknown>>;
+  readonly summary: object;
   /** A frozen snapshot (the baseline) is never replaced or recomputed. */
   readonly frozen: boolean;
   readonly createdAt: Date;
@@ -249,7 +249,7 @@ function toInfo(row: SnapshotRow): SnapshotInfo {
     weeks: row.weeks,
     people: row.people,
     coverage: row.coverage as SourceCoverage[],
-    summary: row.summary as Record<string, unknown>,
+    summary: row.summary as object,
     frozen: row.frozen,
     createdAt: new Date(row.created_at),
   };
