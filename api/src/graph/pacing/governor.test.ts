@@ -1,7 +1,7 @@
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { describe, expect, it } from 'vitest';
 import { batchGet } from './batch';
-import { createRateGovernor, mapConcurrent, retryAfterMs } from './governor';
+import { createRateGovernor, isTransient, mapConcurrent, retryAfterMs } from './governor';
 import { SlidingLimiter } from './rate-limiter';
 
 /** A virtual clock that only sleeps move (single-threaded tests, so no overlap). */
@@ -144,5 +144,37 @@ describe('batchGet', () => {
     expect([...answers.values()].every((answer) => answer.status === 200)).toBe(true);
     expect(governor.stats.throttled).toBe(3);
     expect(clock.slept).toContain(2000);
+  });
+});
+
+describe('isTransient', () => {
+  it('retries a body cut off after a 2xx status line, as the Graph client reports it', async () => {
+    const { createServer } = await import('node:http');
+    const { createGraphClient } = await import('../graph-client');
+    const { createRoutedFetch, microsoftHosts } = await import('../transport');
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+      res.write('{"value":[');
+      setTimeout(() => res.destroy(), 10);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const client = createGraphClient({
+      fetch: createRoutedFetch(new Map([[microsoftHosts.graph, `http://127.0.0.1:${port}`]])),
+      accessToken: () => Promise.resolve('token'),
+      maxRetries: 0,
+    });
+    const failure: unknown = await client
+      .api('/users')
+      .get()
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    server.close();
+    expect(failure).toBeInstanceOf(GraphError);
+    expect(isTransient(failure)).toBe(true);
+    expect(isTransient(new GraphError(403, 'Forbidden'))).toBe(false);
+    expect(isTransient(new GraphError(404, 'NotFound'))).toBe(false);
   });
 });

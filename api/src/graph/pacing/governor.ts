@@ -37,9 +37,18 @@ export interface RateGovernor {
   pause(ms: number): Promise<void>;
 }
 
-/** Whether a failure is worth retrying: throttling, unavailable, gateway timeout or a network error. */
+/**
+ * Whether a failure is worth retrying: throttling, unavailable, gateway timeout or a network error —
+ * including a connection dropped after a 2xx status line, which the client reports as a GraphError
+ * with the 2xx status (the body never arrived).
+ */
 export function isTransient(error: unknown): boolean {
-  if (error instanceof GraphError) return [429, 503, 504].includes(error.statusCode) || error.statusCode <= 0;
+  if (error instanceof GraphError)
+    return (
+      [429, 503, 504].includes(error.statusCode) ||
+      error.statusCode <= 0 ||
+      (error.statusCode >= 200 && error.statusCode < 300)
+    );
   return (
     error instanceof TypeError || (error instanceof Error && /fetch failed|socket|ECONN/i.test(error.message))
   );
