@@ -6,7 +6,7 @@ import type { DemoTenant } from '../../demo/tenant/model';
 import { createGraphClient } from '../graph-client';
 import { createRoutedFetch, microsoftHosts, type FetchLike } from '../transport';
 import { createRateGovernor, type RateGovernor } from '../pacing/governor';
-import { collectTenant, type CollectedSources } from './collect-tenant';
+import { collectTenant, unreadDetail, type CollectedSources } from './collect-tenant';
 import { truthSnapshot } from '../../demo/tenant-records';
 
 const asOf = new Date('2026-11-30T00:00:00Z');
@@ -148,5 +148,18 @@ describe('collectTenant with faults and reduced access', () => {
     expect(run.sources.messages).toHaveLength(0);
     expect(run.sources.people).toHaveLength(tenant.users.length);
     expect(run.sources.daily.length).toBeGreaterThan(0);
+  });
+});
+
+describe('unreadDetail', () => {
+  it('tells refused access (what to grant) from teams and channels that are gone', () => {
+    expect(unreadDetail([404], [])).toBe(
+      '1 team and 0 channels were not found (deleted during the run, or a wrong id); their messages are not in this snapshot.',
+    );
+    const forbidden = unreadDetail([], [403, 403]);
+    expect(forbidden).toMatch(/^0 teams and 2 channels refused access/);
+    expect(forbidden).toContain('ChannelMessage.Read.All');
+    expect(forbidden).not.toContain('not found');
+    expect(unreadDetail([403], [404])).toMatch(/refused access.*not found/);
   });
 });

@@ -160,6 +160,31 @@ export async function collectTenant(
   return assembleSources(journal, teams, groups, collected);
 }
 
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Says which teams and channels could not be read and what would fix it, by status. */
+export function unreadDetail(teamStatuses: readonly number[], channelStatuses: readonly number[]): string {
+  const count = (statuses: readonly number[], forbidden: boolean): number =>
+    statuses.filter((status) => (status === 401 || status === 403) === forbidden).length;
+  const parts: string[] = [];
+  const forbiddenTeams = count(teamStatuses, true);
+  const forbiddenChannels = count(channelStatuses, true);
+  const goneTeams = count(teamStatuses, false);
+  const goneChannels = count(channelStatuses, false);
+  if (forbiddenTeams + forbiddenChannels > 0)
+    parts.push(
+      `${plural(forbiddenTeams, 'team')} and ${plural(forbiddenChannels, 'channel')} refused access. An admin ` +
+        'can grant TeamMember.Read.All, Channel.ReadBasic.All and ChannelMessage.Read.All, and request ' +
+        "Microsoft's approval for the protected Teams APIs.",
+    );
+  if (goneTeams + goneChannels > 0)
+    parts.push(
+      `${plural(goneTeams, 'team')} and ${plural(goneChannels, 'channel')} were not found (deleted during the ` +
+        'run, or a wrong id); their messages are not in this snapshot.',
+    );
+  return parts.join(' ');
+}
+
 async function assembleSources(
   journal: CollectionJournal,
   teams: readonly TeamStructure[],
@@ -172,22 +197,19 @@ async function assembleSources(
   const daily = assembleDailyActivity(units, await journal.reportDays(), personIds);
   const messages = (await journal.messages()).sort(byTimeThenId);
   const channelStates = [...units].filter(([unit]) => unit.startsWith('channel:'));
-  const failedTeams = teams.filter((team) => team.failedStatus !== null).length;
-  const failedChannels = channelStates.filter(
-    ([, state]) => state.state === 'done' && state.info.failedStatus !== undefined,
-  ).length;
-  const readAny = channelStates.length > failedChannels;
-  const unread = failedTeams + failedChannels;
+  const failedChannels = channelStates.flatMap(([, state]) =>
+    state.state === 'done' && state.info.failedStatus !== undefined ? [state.info.failedStatus] : [],
+  );
+  const failedTeamStatuses = teams.flatMap((team) => (team.failedStatus === null ? [] : [team.failedStatus]));
+  const readAny = channelStates.length > failedChannels.length;
   const messageCoverage: SourceCoverage =
-    unread === 0
+    failedTeamStatuses.length + failedChannels.length === 0
       ? { source: 'channelMessages', status: 'complete', coveredPeople: collected.length, detail: null }
       : {
           source: 'channelMessages',
           status: readAny ? 'partial' : 'missing',
           coveredPeople: readAny ? collected.length : 0,
-          detail:
-            `${failedTeams} team(s) and ${failedChannels} channel(s) could not be read (forbidden or deleted). ` +
-            'An admin can grant ChannelMessage.Read.All and request access to the protected Teams APIs.',
+          detail: unreadDetail(failedTeamStatuses, failedChannels),
         };
   // A person record without the UPN: the UPN served only to join the usage reports.
   const people: DirectoryPerson[] = collected.map(
