@@ -84,6 +84,23 @@ async function sleep(ms: number): Promise<void> {
 }
 
 describe('job queue on PostgreSQL', () => {
+  it.skipIf(!postgresRuns)('runs one job per tenant at a time when claims race', async () => {
+    const queue = createJobQueue(store.db, () => new Date(), { onePerTenant: ['exclusive'] });
+    // Rounds of eight claimers on open connections, so their statements really overlap.
+    for (let round = 0; round < 15; round += 1) {
+      await sql`delete from job where kind = 'exclusive'`.execute(store.db);
+      for (const owner of ['tenant-x', 'tenant-y'])
+        for (let n = 0; n < 4; n += 1)
+          await queue.enqueue({ tenantId: owner, kind: 'exclusive', payload: { n } });
+      await Promise.all(Array.from({ length: 8 }, () => sql`select pg_sleep(0.01)`.execute(store.db)));
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, (_, index) => queue.claim(`racer-${index}`, ['exclusive'], 60_000)),
+      );
+      const won = claims.filter((claim): claim is ClaimedJob => claim !== null);
+      expect(won.map((claim) => claim.tenantId).sort()).toEqual(['tenant-x', 'tenant-y']);
+    }
+  });
+
   it.skipIf(!postgresRuns)('reclaims an expired lease and fences the old holder out', async () => {
     let clock = new Date('2026-11-02T09:00:00Z');
     const queue = createJobQueue(store.db, () => clock);

@@ -242,6 +242,40 @@ describe('job queue', () => {
   });
 });
 
+describe('one job per tenant at a time', () => {
+  it("holds a tenant's next job until its running one ends, and serves other tenants meanwhile", async () => {
+    const exclusive = createJobQueue(store.db, () => clock, { onePerTenant: ['collect'] });
+    const a1 = await exclusive.enqueue({ tenantId: tenantA, kind: 'collect', payload: 1 });
+    advance(1);
+    const a2 = await exclusive.enqueue({ tenantId: tenantA, kind: 'collect', payload: 2 });
+    advance(1);
+    const b1 = await exclusive.enqueue({ tenantId: tenantB, kind: 'collect', payload: 3 });
+    advance(1);
+    const other = await exclusive.enqueue({ tenantId: tenantA, kind: 'other', payload: 4 });
+
+    const first = await exclusive.claim('w1', ['collect', 'other'], 60_000);
+    expect(first?.id).toBe(a1.id);
+    expect((await exclusive.claim('w2', ['collect', 'other'], 60_000))?.id).toBe(b1.id);
+    // Kinds not listed are not held back.
+    expect((await exclusive.claim('w3', ['collect', 'other'], 60_000))?.id).toBe(other.id);
+    expect(await exclusive.claim('w4', ['collect'], 60_000)).toBeNull();
+    await exclusive.complete(first!);
+    expect((await exclusive.claim('w4', ['collect'], 60_000))?.id).toBe(a2.id);
+  });
+
+  it('lets the job of a crashed worker resume, and still holds its siblings back', async () => {
+    const exclusive = createJobQueue(store.db, () => clock, { onePerTenant: ['collect'] });
+    const a1 = await exclusive.enqueue({ tenantId: tenantA, kind: 'collect', payload: 1 });
+    advance(1);
+    await exclusive.enqueue({ tenantId: tenantA, kind: 'collect', payload: 2 });
+    expect((await exclusive.claim('w1', ['collect'], 1000))?.id).toBe(a1.id);
+    advance(5000);
+    const resumed = await exclusive.claim('w2', ['collect'], 1000);
+    expect(resumed).toMatchObject({ id: a1.id, attempts: 2 });
+    expect(await exclusive.claim('w3', ['collect'], 1000)).toBeNull();
+  });
+});
+
 describe('job worker', () => {
   it('runs a handler, stores its progress and result', async () => {
     const seen: unknown[] = [];

@@ -152,7 +152,24 @@ function due(eb: ExpressionBuilder<Database, 'job'>, at: Date) {
 }
 
 /** The job queue over the SQL store; `now` stamps every write and decides what is due. */
-export function createJobQueue(db: Kysely<Database>, now: () => Date = () => new Date()): JobQueue {
+/** Queue-wide rules. */
+export interface JobQueueOptions {
+  /**
+   * Kinds of which a tenant runs at most one job at a time, across every process sharing the
+   * database (collection runs: one tenant's runs share Graph's per-app quotas).
+   */
+  readonly onePerTenant?: readonly string[];
+}
+
+/** Advisory-lock key that serializes claims of one-per-tenant kinds (an arbitrary constant). */
+const exclusiveClaimLock = 0x1ea_f17;
+
+export function createJobQueue(
+  db: Kysely<Database>,
+  now: () => Date = () => new Date(),
+  options: JobQueueOptions = {},
+): JobQueue {
+  const onePerTenant = [...(options.onePerTenant ?? [])];
   /** An update that lands only while `job` is running under its fence. */
   function owned(job: ClaimedJob) {
     return db
@@ -233,33 +250,72 @@ export function createJobQueue(db: Kysely<Database>, now: () => Date = () => new
       const at = now();
       const kindList = [...kinds];
       await giveUp(kindList, at);
-      const row = await db
-        .updateTable('job')
-        .set((eb) => ({
-          state: 'running',
-          locked_by: workerId,
-          lease_until: new Date(at.getTime() + leaseMs),
-          fence: eb('fence', '+', 1),
-          attempts: eb('attempts', '+', 1),
-          started_at: eb.fn.coalesce('started_at', sql<Date>`cast(${at} as timestamptz)`),
-          updated_at: at,
-        }))
-        .where('id', '=', (eb) =>
-          eb
-            .selectFrom('job')
-            .select('id')
-            .where('kind', 'in', kindList)
-            .where((inner) => due(inner, at))
-            .where('attempts', '<', eb.ref('max_attempts'))
-            .orderBy('run_after')
-            .orderBy('created_at')
-            .orderBy('id')
-            .limit(1)
-            .forUpdate()
-            .skipLocked(),
-        )
-        .returningAll()
-        .executeTakeFirst();
+      const exclusive = kindList.some((kind) => onePerTenant.includes(kind));
+      const claimWith = (executor: Kysely<Database>) =>
+        executor
+          .updateTable('job')
+          .set((eb) => ({
+            state: 'running',
+            locked_by: workerId,
+            lease_until: new Date(at.getTime() + leaseMs),
+            fence: eb('fence', '+', 1),
+            attempts: eb('attempts', '+', 1),
+            started_at: eb.fn.coalesce('started_at', sql<Date>`cast(${at} as timestamptz)`),
+            updated_at: at,
+          }))
+          .where('id', '=', (eb) => {
+            let candidates = eb
+              .selectFrom('job as candidate')
+              .select('candidate.id')
+              .where('candidate.kind', 'in', kindList)
+              .where((inner) =>
+                inner.or([
+                  inner.and([
+                    inner('candidate.state', '=', 'queued'),
+                    inner('candidate.run_after', '<=', at),
+                  ]),
+                  inner.and([
+                    inner('candidate.state', '=', 'running'),
+                    inner('candidate.lease_until', '<=', at),
+                  ]),
+                ]),
+              )
+              .whereRef('candidate.attempts', '<', 'candidate.max_attempts');
+            if (exclusive)
+              candidates = candidates.where((inner) =>
+                inner.or([
+                  inner('candidate.kind', 'not in', onePerTenant),
+                  inner.not(
+                    inner.exists(
+                      inner
+                        .selectFrom('job as busy')
+                        .select('busy.id')
+                        .whereRef('busy.tenant_id', '=', 'candidate.tenant_id')
+                        .whereRef('busy.kind', '=', 'candidate.kind')
+                        .whereRef('busy.id', '!=', 'candidate.id')
+                        .where('busy.state', '=', 'running')
+                        .where('busy.lease_until', '>', at),
+                    ),
+                  ),
+                ]),
+              );
+            return candidates
+              .orderBy('candidate.run_after')
+              .orderBy('candidate.created_at')
+              .orderBy('candidate.id')
+              .limit(1)
+              .forUpdate()
+              .skipLocked();
+          })
+          .returningAll()
+          .executeTakeFirst();
+      // Two claimers must not both see a tenant idle and take two of its jobs: such claims take turns.
+      const row = exclusive
+        ? await db.transaction().execute(async (trx) => {
+            await sql`select pg_advisory_xact_lock(${exclusiveClaimLock})`.execute(trx);
+            return claimWith(trx);
+          })
+        : await claimWith(db);
       if (!row) return null;
       return { ...toRecord(row), workerId, fence: row.fence };
     },
