@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectedPerson } from '../api/src/graph/collectors/journal';
 import { createCollectionStore, type CollectionStore } from '../api/src/store/collection-store';
 import { openStore, type Store, type StoreLocation } from '../api/src/store/database';
+import { createQuotaLedger } from '../api/src/store/quota-ledger';
 import { createScratchDatabase, requirePostgres } from './support/postgres';
 
 const tenantA = '11111111-1111-4111-8111-111111111111';
@@ -155,4 +156,39 @@ describe.each(locations)('collection store on %s', (_name, location, runs) => {
     expect(removed).toEqual({ snapshots: 1, stagedRuns: 1 });
     expect(await collections.journal('run-1', tenantA).people()).toEqual([]);
   });
+
+  it.skipIf(!runs)(
+    'shares the report quota: no more than the limit in any window, whoever asks',
+    async () => {
+      // Two ledgers stand for two processes; on PostgreSQL the second has its own connection pool.
+      const other = location().kind === 'postgres' ? await openStore(location()) : store;
+      try {
+        const first = createQuotaLedger(store.db, tenantA);
+        const second = createQuotaLedger(other.db, tenantA);
+        const at = Date.parse('2026-11-30T09:00:00Z');
+        const window = 605_000;
+        const waits = await Promise.all(
+          Array.from({ length: 30 }, (_, index) =>
+            (index % 2 ? first : second).take('report:getEmailActivityUserDetail', 14, window, at + index),
+          ),
+        );
+        expect(waits.filter((wait) => wait === 0)).toHaveLength(14);
+        expect(Math.min(...waits.filter((wait) => wait > 0))).toBeGreaterThan(window - 30);
+        // Another report and another tenant have their own quota.
+        expect(await first.take('report:getYammerActivityUserDetail', 14, window, at)).toBe(0);
+        expect(
+          await createQuotaLedger(store.db, tenantB).take(
+            'report:getEmailActivityUserDetail',
+            14,
+            window,
+            at,
+          ),
+        ).toBe(0);
+        // Once the window has passed, slots free up again.
+        expect(await second.take('report:getEmailActivityUserDetail', 14, window, at + window + 100)).toBe(0);
+      } finally {
+        if (other !== store) await other.close();
+      }
+    },
+  );
 });

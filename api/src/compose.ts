@@ -24,6 +24,7 @@ import { createServer } from './server';
 import { createApiServices } from './services/api-services';
 import { createCollectionService } from './services/collection-service';
 import { createCollectionStore } from './store/collection-store';
+import { createQuotaLedger } from './store/quota-ledger';
 import { openStore, type Store } from './store/database';
 import { createInitiativeStore } from './store/initiative-store';
 
@@ -106,12 +107,15 @@ export async function composeApp(
           sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
           // The identity budget grows with tenant size; the small-tenant one is safe for all.
           limits: { ...DOCUMENTED_LIMITS, identityUnitsPer10s: identityUnitsFor(0) },
+          // The 10-minute report quota is shared with every process on this database.
+          ledger: createQuotaLedger(store.db, tenantId),
         });
         governors.set(tenantId, governor);
       }
       return governor;
     };
-    const queue = createJobQueue(store.db, now);
+    // One collection per tenant at a time across processes: a tenant's runs share Graph's quotas.
+    const queue = createJobQueue(store.db, now, { onePerTenant: [collectionKind] });
     const collectionStore = createCollectionStore(store.db, now);
     const worker =
       config.workerConcurrency > 0

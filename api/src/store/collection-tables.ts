@@ -5,6 +5,11 @@ type Stamp = ColumnType<Date, Date | string, Date | string>;
 
 /** Collection staging, checkpoint and snapshot tables, as Kysely sees them. */
 export interface CollectionTables {
+  graph_quota_use: {
+    tenant_id: string;
+    lane: string;
+    used_at: Stamp;
+  };
   collection_unit: {
     run_id: string;
     tenant_id: string;

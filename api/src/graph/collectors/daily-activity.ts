@@ -39,8 +39,15 @@ async function download(
       // A download link lives a few minutes; an expired one (404 NotFound) means: request the report again.
       const expired = error instanceof GraphError && error.statusCode === 404 && error.code === 'NotFound';
       if (expired && attempt < 3) continue;
-      if (error instanceof GraphError && error.statusCode >= 400 && error.statusCode < 500)
-        return { ok: false, status: error.statusCode };
+      // A refusal ends the report; throttling that outlasted the governor's retries is not a refusal:
+      // it fails the run, which resumes later from its journal.
+      const refused =
+        error instanceof GraphError &&
+        error.statusCode >= 400 &&
+        error.statusCode < 500 &&
+        error.statusCode !== 408 &&
+        error.statusCode !== 429;
+      if (refused) return { ok: false, status: error.statusCode };
       throw error;
     }
   }

@@ -8,6 +8,15 @@ export type Lane =
   | { readonly service: 'identity'; readonly units: number }
   | { readonly service: 'reports'; readonly report: string };
 
+/**
+ * Quota use shared by every process of a deployment, for the long-window report limit (a process that
+ * only knew its own use would spend the quota a second time).
+ */
+export interface QuotaLedger {
+  /** Takes a slot of `lane` at time `at` if fewer than `limit` were taken in the window; else ms to wait. */
+  take(lane: string, limit: number, windowMs: number, at: number): Promise<number>;
+}
+
 /** Options for a tenant's governor. */
 export interface GovernorOptions {
   readonly now: Clock;
@@ -17,6 +26,8 @@ export interface GovernorOptions {
   readonly maxAttempts?: number;
   /** Share of each per-second or identity limit to use, leaving room for clock skew (default 0.9). */
   readonly headroom?: number;
+  /** Shared ledger for the report quota; without it the quota is counted in this process only. */
+  readonly ledger?: QuotaLedger;
 }
 
 /** Counters a run reports (429s seen should stay 0 with the governor on). */
@@ -106,6 +117,19 @@ export function createRateGovernor(options: GovernorOptions): RateGovernor {
       return limiter('identity', limits.identityUnitsPer10s, 10_000).acquire(lane.units);
     } else {
       // 14 per 10 minutes is too few to spare one: keep the count and pad the window for clock skew.
+      if (options.ledger) {
+        const ledger = options.ledger;
+        for (;;) {
+          const wait = await ledger.take(
+            `report:${lane.report}`,
+            limits.reportsPer10Minutes,
+            600_000 + reportSkewMs,
+            options.now(),
+          );
+          if (wait === 0) return () => undefined;
+          await options.sleep(wait);
+        }
+      }
       return limiter(
         `report:${lane.report}`,
         limits.reportsPer10Minutes,

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { jobsMigration } from './0002-jobs';
 import { collectionMigration } from './0003-collection';
+import { graphQuotaMigration } from './0004-graph-quota';
 
 /** Migrations in order; names sort lexically. Never edit a migration that has shipped: add one. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   },
   '0002_jobs': jobsMigration,
   '0003_collection': collectionMigration,
+  '0004_graph_quota': graphQuotaMigration,
 };
 
 /** Supplies the migrations from code, so bundling and tests need no file-system scan. */
