@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DemoTenant } from '../tenant/model';
 import type { GraphSimAuth } from './auth';
-import { createContext, type SimResponse } from './context';
+import { createContext, type SimContext, type SimResponse } from './context';
 import { dispatch } from './dispatch';
 import { createFaultInjector, faultResponse, type FaultOptions } from './faults';
 import { render } from './render';
@@ -40,6 +40,21 @@ function write(res: Response, req: Request, answer: SimResponse, now: Date): voi
     res.end(typeof out.body === 'string' || Buffer.isBuffer(out.body) ? out.body : JSON.stringify(out.body));
 }
 
+/** Each simulator app's context, for the runtime changes tests make (deleteSimulatedTeam). */
+const contexts = new WeakMap<express.Express, SimContext>();
+
+/**
+ * Deletes a team (and the group behind it) from a running simulator: from then on its URLs answer 404
+ * NotFound, as Graph does once a team is deleted. False if the app or the team is unknown.
+ */
+export function deleteSimulatedTeam(app: express.Express, teamId: string): boolean {
+  const ctx = contexts.get(app);
+  if (!ctx) return false;
+  const key = teamId.toLowerCase();
+  for (const [id, group] of ctx.groupById) if (group.teamId?.toLowerCase() === key) ctx.groupById.delete(id);
+  return ctx.teamById.delete(key);
+}
+
 /** Builds the simulator app; listen on any port and route Graph's hosts to it. */
 export function createGraphSimulator(deps: GraphSimulatorDeps): express.Express {
   const throttle =
@@ -61,6 +76,7 @@ export function createGraphSimulator(deps: GraphSimulatorDeps): express.Express 
   const faults = deps.faults ? createFaultInjector(deps.faults) : null;
   const latency = Math.max(0, deps.latencyMs ?? 0);
   const app = express();
+  contexts.set(app, ctx);
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(express.json({ limit: '1mb' }));
