@@ -1,6 +1,9 @@
+import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
 import { describe, expect, it } from 'vitest';
-import { toChannelMessageRecord } from './channel-messages';
+import { createRateGovernor } from '../pacing/governor';
+import { channelUnit, collectChannelMessages, toChannelMessageRecord } from './channel-messages';
+import { createMemoryJournal } from './journal';
 
 const secret = 'Quarterly numbers are confidential';
 
@@ -42,5 +45,85 @@ describe('toChannelMessageRecord', () => {
     expect(
       toChannelMessageRecord({ ...message, from: { application: { id: 'bot' } } }, 't1', 'c1'),
     ).toBeNull();
+  });
+});
+
+describe('collectChannelMessages resuming from the journal', () => {
+  const day = (n: number): string => new Date(Date.UTC(2026, 10, n, 9)).toISOString();
+  const root = (id: string, n: number): ChatMessage => ({
+    id,
+    createdDateTime: day(n),
+    lastModifiedDateTime: day(n),
+    from: { user: { id: `u-${id}` } },
+  });
+  const first = '/teams/t1/channels/c1/messages?$top=50&$expand=replies';
+  const pages: Record<string, { value: ChatMessage[]; '@odata.nextLink'?: string }> = {
+    [first]: { value: [root('m3', 20)], '@odata.nextLink': 'https://graph.microsoft.com/v1.0/page2' },
+    'https://graph.microsoft.com/v1.0/page2': {
+      value: [root('m2', 18)],
+      '@odata.nextLink': 'https://graph.microsoft.com/v1.0/page3',
+    },
+    'https://graph.microsoft.com/v1.0/page3': { value: [root('m1', 2)] },
+  };
+
+  /** A client serving `pages`; `stale` links answer 400 as an expired skip token does. */
+  function fakeClient(requested: string[], stale: ReadonlySet<string> = new Set()): Client {
+    return {
+      api: (url: string) => ({
+        get: () => {
+          requested.push(url);
+          if (stale.has(url)) return Promise.reject(new GraphError(400, 'The skip token has expired.'));
+          const page = pages[url];
+          return page ? Promise.resolve(page) : Promise.reject(new GraphError(404, 'NotFound'));
+        },
+      }),
+    } as unknown as Client;
+  }
+  // A virtual clock that only sleeping moves, so the per-channel limit passes at once.
+  let time = 0;
+  const governor = createRateGovernor({
+    now: () => time,
+    sleep: (ms) => {
+      time += ms;
+      return Promise.resolve();
+    },
+  });
+  const windowStart = Date.parse('2026-11-10T00:00:00Z');
+
+  it('continues from the saved next link and reads no page twice', async () => {
+    const journal = createMemoryJournal();
+    await journal.commit(
+      channelUnit('t1', 'c1'),
+      { state: 'next', link: 'https://graph.microsoft.com/v1.0/page2' },
+      {
+        messages: [toChannelMessageRecord(root('m3', 20), 't1', 'c1')!],
+      },
+    );
+    const requested: string[] = [];
+    await collectChannelMessages(fakeClient(requested), governor, journal, 't1', 'c1', windowStart);
+    expect(requested).toEqual([
+      'https://graph.microsoft.com/v1.0/page2',
+      'https://graph.microsoft.com/v1.0/page3',
+    ]);
+    expect((await journal.messages()).map((message) => message.id).sort()).toEqual(['m1', 'm2', 'm3']);
+    expect((await journal.units()).get(channelUnit('t1', 'c1'))).toEqual({ state: 'done', info: {} });
+  });
+
+  it('starts the channel over when the saved link has gone stale', async () => {
+    const journal = createMemoryJournal();
+    const expired = 'https://graph.microsoft.com/v1.0/page2?$skiptoken=from-yesterday';
+    await journal.commit(channelUnit('t1', 'c1'), { state: 'next', link: expired });
+    const requested: string[] = [];
+    const stale = new Set([expired]);
+    await expect(
+      collectChannelMessages(fakeClient(requested, stale), governor, journal, 't1', 'c1', windowStart),
+    ).resolves.toBeUndefined();
+    expect(requested).toEqual([
+      expired,
+      first,
+      'https://graph.microsoft.com/v1.0/page2',
+      'https://graph.microsoft.com/v1.0/page3',
+    ]);
+    expect((await journal.messages()).map((message) => message.id).sort()).toEqual(['m1', 'm2', 'm3']);
   });
 });
