@@ -62,16 +62,3 @@ function count(row: Record<string, string>, header: string): number {
 export function rowCounts(spec: ReportSpec, row: Record<string, string>): number[] {
   return spec.columns.map(([, headers]) => headers.reduce((total, header) => total + count(row, header), 0));
 }
-
-/** Adds one report row's counts (as `rowCounts` gave them) to a person's record for the day. */
-export function addCounts(
-  record: DailyActivityRecord,
-  spec: ReportSpec,
-  counts: readonly number[],
-): DailyActivityRecord {
-  const next: Record<string, number | string | undefined> = { ...record };
-  spec.columns.forEach(([field], position) => {
-    next[field] = ((next[field] as number | undefined) ?? 0) + (counts[position] ?? 0);
-  });
-  return next as unknown as DailyActivityRecord;
-}
