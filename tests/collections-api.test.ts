@@ -140,3 +140,47 @@ describe('collection runs over HTTP', () => {
     expect(snapshots.items).toEqual([]);
   });
 });
+
+describe('hardening', () => {
+  it('serves the OpenAPI document without a token', async () => {
+    const response = await fetch(`${server.baseUrl}/api/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toContain('/api/collections/{id}');
+  });
+
+  it('tags every answer with a request id and keeps a sane caller-supplied one', async () => {
+    const own = await fetch(`${server.baseUrl}/healthz`, { headers: { 'X-Request-Id': 'trace-12345678' } });
+    expect(own.headers.get('x-request-id')).toBe('trace-12345678');
+    const hostile = await fetch(`${server.baseUrl}/healthz`, { headers: { 'X-Request-Id': '<script>' } });
+    expect(hostile.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('limits requests per user with a 429 problem and Retry-After', async () => {
+    const limited = await startTestServer({ WORKER_CONCURRENCY: '0', API_RATE_PER_USER: '3' });
+    try {
+      const demo = limited.composed.demo!;
+      const token = await demo.identity.issueSsoToken(demo.tenant.personas.learningLeader);
+      const statuses: number[] = [];
+      let last: Response | null = null;
+      for (let n = 0; n < 4; n += 1) {
+        last = await fetch(`${limited.baseUrl}/api/initiatives`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        statuses.push(last.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(last?.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(problemSchema.parse(await last!.json()).code).toBe('rate_limited');
+      // Another person of the same tenant is not held back by the first one's limit.
+      const other = await demo.identity.issueSsoToken(demo.tenant.personas.admin);
+      const response = await fetch(`${limited.baseUrl}/api/initiatives`, {
+        headers: { Authorization: `Bearer ${other}` },
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -194,6 +194,7 @@ export async function composeApp(
         );
       },
       demoRouter: demo?.router ?? null,
+      rateLimits: config.rateLimits,
       logger,
     });
     return {

@@ -26,6 +26,8 @@ const rawSchema = z.object({
   DEMO_WEEKS: z.coerce.number().int().min(1).max(52).default(6),
   PSEUDONYM_KEY: z.string().min(32).optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(2),
+  API_RATE_PER_USER: z.coerce.number().int().min(1).max(100_000).default(600),
+  API_RATE_PER_TENANT: z.coerce.number().int().min(1).max(1_000_000).default(6000),
   RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TAB_DIST_DIR: z.string().min(1).default('tabs/dist'),
@@ -60,6 +62,8 @@ export interface Config {
   readonly pseudonymKey: string;
   /** Collection runs this process works on at once; 0: this process only serves HTTP. */
   readonly workerConcurrency: number;
+  /** Requests per minute per signed-in user and per tenant on `/api`. */
+  readonly rateLimits: { readonly perUserPerMinute: number; readonly perTenantPerMinute: number };
   /** Days snapshots and collection staging are kept. */
   readonly retentionDays: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -126,6 +130,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     pseudonymKey: raw.PSEUDONYM_KEY ?? demoPseudonymKey,
     workerConcurrency: raw.WORKER_CONCURRENCY,
     retentionDays: raw.RETENTION_DAYS,
+    rateLimits: { perUserPerMinute: raw.API_RATE_PER_USER, perTenantPerMinute: raw.API_RATE_PER_TENANT },
     logLevel: raw.LOG_LEVEL,
     tabDistDir: raw.TAB_DIST_DIR,
   };

@@ -4,6 +4,8 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import { authenticate } from './http/authenticate';
 import { errorHandler, notFound } from './http/error-handler';
 import { sendProblem } from './http/problem';
+import { buildOpenApi } from './http/openapi';
+import { rateLimits, requestId, securityHeaders, type RateLimits } from './http/security';
 import { healthRoutes } from './http/routes/health';
 import { collectionRoutes } from './http/routes/collections';
 import { initiativeRoutes } from './http/routes/initiatives';
@@ -26,32 +28,17 @@ export interface ServerDeps {
   /** Demo-only routes (`/dev/...`): host emulator, personas. Null in production. */
   readonly demoRouter: Router | null;
   readonly logger: Logger;
+  /** Requests per minute per user and per tenant on `/api` (defaults: 600 and 6,000). */
+  readonly rateLimits?: RateLimits;
 }
-
-/** Hosts that may frame the tab (Teams, Outlook, Microsoft 365). */
-const frameAncestors = [
-  "'self'",
-  'https://teams.microsoft.com',
-  'https://*.teams.microsoft.com',
-  'https://*.cloud.microsoft',
-  'https://*.microsoft365.com',
-  'https://*.office.com',
-  'https://outlook.office.com',
-  'https://outlook.office365.com',
-].join(' ');
-
-const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-  res.setHeader('Content-Security-Policy', `frame-ancestors ${frameAncestors}`);
-  next();
-};
 
 function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     res.on('finish', () => {
+      // Path only: query strings may carry search text, and tokens never travel there.
       logger.debug('request', {
+        requestId: res.locals['requestId'],
         method: req.method,
         path: req.path,
         status: res.statusCode,
@@ -67,7 +54,7 @@ export async function createServer(deps: ServerDeps): Promise<Express> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 1);
-  app.use(securityHeaders, requestLog(deps.logger));
+  app.use(requestId, securityHeaders(deps.mode), requestLog(deps.logger));
   app.use(healthRoutes(deps.readiness));
 
   app.use(
@@ -75,9 +62,14 @@ export async function createServer(deps: ServerDeps): Promise<Express> {
     express.json({ limit: '256kb', strict: true, type: ['application/json', 'application/*+json'] }),
   );
   await deps.mountBot(app);
+  const openApi = buildOpenApi('/');
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
   app.use(
     '/api',
     authenticate(deps.validator),
+    ...rateLimits(deps.rateLimits),
     meRoutes(deps.services),
     initiativeRoutes(deps.services),
     collectionRoutes(deps.collections),

@@ -14,6 +14,7 @@ export const problemCodes = [
   'bad_request',
   'malformed_json',
   'payload_too_large',
+  'rate_limited',
   'unsupported_media_type',
   'not_found',
   'conflict',

@@ -73,6 +73,11 @@ const messages: Record<ApiErrorCode, FailureMessage> = {
     body: 'Your account or the item you opened was not found in your organisation. If you joined recently, your account may not be visible yet; try again later.',
     canRetry: true,
   },
+  rate_limited: {
+    title: 'LearnFit is getting too many requests',
+    body: 'Wait a minute, then try again.',
+    canRetry: true,
+  },
   conflict: {
     title: 'That has already happened',
     body: 'Someone already did this, or it has finished in the meantime. Reload to see where things stand.',

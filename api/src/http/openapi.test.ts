@@ -1,0 +1,53 @@
+import type { Router } from 'express';
+import { describe, expect, it } from 'vitest';
+import type { ApiServices } from '../services/api-services';
+import type { CollectionService } from '../services/collection-service';
+import { buildOpenApi, operations } from './openapi';
+import { collectionRoutes } from './routes/collections';
+import { initiativeRoutes } from './routes/initiatives';
+import { meRoutes } from './routes/me';
+
+/** Method and path of every route a router defines (the services are never called here). */
+function routesOf(router: Router, prefix: string): string[] {
+  const stack = (
+    router as unknown as { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> }
+  ).stack;
+  return stack.flatMap((layer) =>
+    layer.route
+      ? Object.keys(layer.route.methods).map((method) => `${method} ${prefix}${layer.route!.path}`)
+      : [],
+  );
+}
+
+describe('OpenAPI document', () => {
+  it('describes exactly the routes the authenticated API serves', () => {
+    const services = {} as ApiServices;
+    const served = [
+      ...routesOf(meRoutes(services), '/api'),
+      ...routesOf(initiativeRoutes(services), '/api'),
+      ...routesOf(collectionRoutes({} as CollectionService), '/api'),
+    ].sort();
+    const documented = operations
+      .filter((operation) => !operation.public && operation.path.startsWith('/api/'))
+      .map((operation) => `${operation.method} ${operation.path}`)
+      .sort();
+    expect(documented).toEqual(served);
+  });
+
+  it('is OpenAPI 3.1 with JSON schemas for bodies and answers, and problem+json errors', () => {
+    const document = buildOpenApi('/') as {
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+    };
+    expect(document.openapi).toBe('3.1.0');
+    const start = document.paths['/api/collections']?.['post'];
+    expect(start?.requestBody).toMatchObject({
+      content: { 'application/json': { schema: { type: 'object', required: ['teamIds'] } } },
+    });
+    expect(Object.keys(start?.responses ?? {})).toEqual(
+      expect.arrayContaining(['202', '400', '401', '403', '429']),
+    );
+    expect(document.paths['/api/collections/{id}']?.['get']).toBeDefined();
+    expect(JSON.stringify(document)).not.toContain('"$ref":"#/components/schemas/undefined"');
+  });
+});
