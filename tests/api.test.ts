@@ -137,6 +137,23 @@ describe('token validation', () => {
       }),
     ).toString('base64url');
     await expectProblem(await getMe(`${header}.${forgedPayload}.${signature}`), 401, 'invalid_token');
+
+    // alg "none" with no signature, and an HS256 token (a validator that took the key type from the
+    // token would accept an HMAC made with public material).
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, unknown>;
+    const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const kid = (JSON.parse(Buffer.from(header ?? '', 'base64url').toString()) as { kid: string }).kid;
+    await expectProblem(
+      await getMe(`${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`),
+      401,
+      'invalid_token',
+    );
+    const { createHmac } = await import('node:crypto');
+    const confused = `${encode({ alg: 'HS256', typ: 'JWT', kid })}.${encode(claims)}`;
+    const mac = createHmac('sha256', 'the tenant public key, used as an HMAC secret')
+      .update(confused)
+      .digest('base64url');
+    await expectProblem(await getMe(`${confused}.${mac}`), 401, 'invalid_token');
   });
 });
 
