@@ -23,6 +23,7 @@ import type { Logger } from './logger';
 import { createServer } from './server';
 import { createApiServices } from './services/api-services';
 import { createCollectionService } from './services/collection-service';
+import { createInitiativeService } from './services/initiative-service';
 import { createCollectionStore } from './store/collection-store';
 import { createQuotaLedger } from './store/quota-ledger';
 import { openStore, type Store } from './store/database';
@@ -161,6 +162,7 @@ export async function composeApp(
         now,
       }),
       services,
+      initiatives: createInitiativeService({ initiatives, now }),
       collections: createCollectionService({
         queue,
         store: collectionStore,

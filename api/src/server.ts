@@ -14,6 +14,7 @@ import type { SsoTokenValidator } from './identity/sso-token-validator';
 import type { Logger } from './logger';
 import type { ApiServices, ReadinessCheck } from './services/api-services';
 import type { CollectionService } from './services/collection-service';
+import type { InitiativeService } from './services/initiative-service';
 
 /** Everything the HTTP server needs; it reads no environment and creates no adapters itself. */
 export interface ServerDeps {
@@ -22,6 +23,7 @@ export interface ServerDeps {
   readonly validator: SsoTokenValidator;
   readonly services: ApiServices;
   readonly collections: CollectionService;
+  readonly initiatives: InitiativeService;
   readonly readiness: readonly ReadinessCheck[];
   /** Registers `POST /api/messages` (the bot) on the app. */
   readonly mountBot: (app: Express) => Promise<void>;
@@ -71,7 +73,7 @@ export async function createServer(deps: ServerDeps): Promise<Express> {
     authenticate(deps.validator),
     ...rateLimits(deps.rateLimits),
     meRoutes(deps.services),
-    initiativeRoutes(deps.services),
+    initiativeRoutes(deps.services, deps.initiatives),
     collectionRoutes(deps.collections),
   );
   app.use('/api', notFound);

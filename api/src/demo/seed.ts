@@ -26,6 +26,14 @@ export async function seedDemoInitiative(
     targetGroupSize: team?.memberIds.length ?? 0,
     createdBy: sample.designTeamMemberIds[0] ?? tenant.personas.learningLeader,
     createdAt: now,
+    design: {
+      targetGroup: { kind: 'teams', ids: [sample.targetTeamId] },
+      designTeam: { kind: 'people', ids: sample.designTeamMemberIds },
+      comparisonGroup: null,
+      features: [],
+      kpis: [],
+      launchDate: null,
+    },
   });
   return id;
 }

@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { describe, expect, it } from 'vitest';
 import type { ApiServices } from '../services/api-services';
 import type { CollectionService } from '../services/collection-service';
+import type { InitiativeService } from '../services/initiative-service';
 import { buildOpenApi, operations } from './openapi';
 import { collectionRoutes } from './routes/collections';
 import { initiativeRoutes } from './routes/initiatives';
@@ -24,7 +25,7 @@ describe('OpenAPI document', () => {
     const services = {} as ApiServices;
     const served = [
       ...routesOf(meRoutes(services), '/api'),
-      ...routesOf(initiativeRoutes(services), '/api'),
+      ...routesOf(initiativeRoutes(services, {} as InitiativeService), '/api'),
       ...routesOf(collectionRoutes({} as CollectionService), '/api'),
     ].sort();
     const documented = operations

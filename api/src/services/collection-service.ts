@@ -107,8 +107,7 @@ export function createCollectionService(deps: CollectionServiceDeps): Collection
       const request = startCollectionSchema.parse(body satisfies unknown as StartCollection);
       const tenantId = identity.tenantId;
       if (request.initiativeId !== null) {
-        const initiatives = await deps.initiatives.list(tenantId);
-        if (!initiatives.some((initiative) => initiative.id === request.initiativeId))
+        if (!(await deps.initiatives.get(tenantId, request.initiativeId)))
           throw new HttpProblem(
             404,
             'not_found',

@@ -1,4 +1,4 @@
-import type { ManagerLink } from '@learnfit/core';
+import type { InitiativeDesign, ManagerLink } from '@learnfit/core';
 import type { SsoIdentity } from '../identity/sso-token-validator';
 
 /** A person's directory profile as the use cases need it. */
@@ -62,11 +62,27 @@ export interface InitiativeRecord {
   readonly targetGroupSize: number;
   readonly createdBy: string;
   readonly createdAt: Date;
+  /** Null for initiatives stored before designs existed (their detail shows no design). */
+  readonly design?: InitiativeDesign | null;
+  readonly updatedAt?: Date;
+}
+
+/** What an update may change. */
+export interface InitiativeChange {
+  readonly name?: string | undefined;
+  readonly goal?: string | undefined;
+  readonly status?: 'draft' | 'active' | 'archived' | undefined;
+  readonly design?: InitiativeDesign | undefined;
+  readonly targetGroupSize?: number | undefined;
 }
 
 /** Storage of initiatives, always scoped to one tenant. */
 export interface InitiativeStore {
   list(tenantId: string): Promise<InitiativeRecord[]>;
   search(tenantId: string, text: string, limit: number): Promise<InitiativeRecord[]>;
+  /** Writes the record unless one with its id exists (idempotent). */
   create(record: InitiativeRecord): Promise<void>;
+  get(tenantId: string, id: string): Promise<InitiativeRecord | null>;
+  /** Applies the change; null when the tenant has no such initiative. */
+  update(tenantId: string, id: string, change: InitiativeChange, at: Date): Promise<InitiativeRecord | null>;
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { InitiativeDesign } from '@learnfit/core';
 import type { InitiativeRecord, InitiativeStore } from '../services/ports';
 import type { Database, InitiativeTable } from './schema';
 
@@ -12,6 +13,8 @@ function toRecord(row: Selectable<InitiativeTable>): InitiativeRecord {
     targetGroupSize: row.target_group_size,
     createdBy: row.created_by,
     createdAt: new Date(row.created_at),
+    design: (row.design ?? null) as InitiativeDesign | null,
+    updatedAt: new Date(row.updated_at),
   };
 }
 
@@ -61,9 +64,36 @@ export function createInitiativeStore(db: Kysely<Database>): InitiativeStore {
           created_by: record.createdBy,
           created_at: record.createdAt,
           updated_at: record.createdAt,
+          design: record.design ? JSON.stringify(record.design) : null,
         })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
+    },
+    async get(tenantId, id) {
+      const row = await db
+        .selectFrom('initiative')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toRecord(row) : null;
+    },
+    async update(tenantId, id, change, at) {
+      const row = await db
+        .updateTable('initiative')
+        .set({
+          ...(change.name !== undefined ? { name: change.name } : {}),
+          ...(change.goal !== undefined ? { goal: change.goal } : {}),
+          ...(change.status !== undefined ? { status: change.status } : {}),
+          ...(change.targetGroupSize !== undefined ? { target_group_size: change.targetGroupSize } : {}),
+          ...(change.design !== undefined ? { design: JSON.stringify(change.design) } : {}),
+          updated_at: at,
+        })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toRecord(row) : null;
     },
   };
 }

@@ -13,6 +13,8 @@ export interface InitiativeTable {
   created_by: string;
   created_at: ColumnType<Date, Date | string, never>;
   updated_at: ColumnType<Date, Date | string, Date | string>;
+  /** The design document (JSON), null for initiatives created before designs existed. */
+  design: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 /** Every table LearnFit stores; each row carries its tenant id. */

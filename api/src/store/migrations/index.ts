@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { jobsMigration } from './0002-jobs';
 import { collectionMigration } from './0003-collection';
 import { graphQuotaMigration } from './0004-graph-quota';
+import { initiativeDesignMigration } from './0005-initiative-design';
 
 /** Migrations in order; names sort lexically. Never edit a migration that has shipped: add one. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0002_jobs': jobsMigration,
   '0003_collection': collectionMigration,
   '0004_graph_quota': graphQuotaMigration,
+  '0005_initiative_design': initiativeDesignMigration,
 };
 
 /** Supplies the migrations from code, so bundling and tests need no file-system scan. */
