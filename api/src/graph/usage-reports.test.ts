@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReportCsv, toTeamsActivityRow } from './usage-reports';
+import { parseReportColumns, parseReportCsv, toTeamsActivityRow } from './usage-reports';
 
 const header =
   'Report Refresh Date,Tenant Display Name,User Id,User Principal Name,Team Chat Message Count,Private Chat Message Count,Post Messages,Reply Messages,Report Period';
@@ -32,5 +32,18 @@ describe('usage report CSV', () => {
     );
     expect(rows[0]?.['Tenant Display Name']).toBe('Contoso, Ltd');
     expect(toTeamsActivityRow(rows[0] ?? {}).teamChatMessages).toBe(0);
+  });
+});
+
+describe('parseReportColumns', () => {
+  it('keeps the wanted columns by header name, in the asked order, whatever the report order', () => {
+    const csv =
+      '\uFEFFReport Refresh Date,User Principal Name,Read Count,User Id,Send Count\r\n' +
+      '2026-11-28,"ann@contoso.com",7,u1, 3 \r\n' +
+      '2026-11-28,bob@contoso.com,,u2,1\r\n';
+    expect(parseReportColumns(csv, ['User Id', 'User Principal Name', 'Send Count', 'Meetings'])).toEqual([
+      ['u1', 'ann@contoso.com', '3', ''],
+      ['u2', 'bob@contoso.com', '1', ''],
+    ]);
   });
 });

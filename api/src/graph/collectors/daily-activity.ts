@@ -1,9 +1,9 @@
 import { GraphError, ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { dataSources, type DailyActivityRecord, type SourceCoverage } from '@learnfit/core';
 import type { RateGovernor } from '../pacing/governor';
-import { parseReportCsv } from '../usage-reports';
+import { parseReportColumns } from '../usage-reports';
 import type { CollectionJournal, ReportDay, UnitState } from './journal';
-import { reportSpecs, rowCounts, type ReportSpec } from './report-columns';
+import { projectedCounts, reportSpecs, wantedColumns, type ReportSpec } from './report-columns';
 
 /** What the daily series need: the days (ISO dates, within the last 30) and the run's people. */
 export interface DailyActivityInput {
@@ -21,7 +21,8 @@ export const reportDayUnit = (fn: string, day: string): string => `report:${fn}:
 
 const concealedValue = /^[0-9A-F]{32}$/;
 
-type Fetched = { ok: true; rows: Record<string, string>[] } | { ok: false; status: number };
+/** Rows as `wantedColumns(spec)` projects them: User Id, UPN, then the count columns. */
+type Fetched = { ok: true; rows: string[][] } | { ok: false; status: number };
 
 async function download(
   client: Client,
@@ -34,7 +35,7 @@ async function download(
       const csv = (await governor.run({ service: 'reports', report: spec.fn }, () =>
         client.api(`/reports/${spec.fn}(date=${day})`).responseType(ResponseType.TEXT).get(),
       )) as string;
-      return { ok: true, rows: parseReportCsv(csv) };
+      return { ok: true, rows: parseReportColumns(csv, wantedColumns(spec)) };
     } catch (error) {
       // A download link lives a few minutes; an expired one (404 NotFound) means: request the report again.
       const expired = error instanceof GraphError && error.statusCode === 404 && error.code === 'NotFound';
@@ -112,7 +113,7 @@ export async function collectDailyActivity(
           });
           return;
         }
-        const upns = fetched.rows.map((row) => row['User Principal Name'] ?? '');
+        const upns = fetched.rows.map((row) => row[1] ?? '');
         if (upns.length > 0 && upns.every((upn) => concealedValue.test(upn))) {
           await journal.commit(reportUnit(spec.fn), { state: 'done', info: { reportOutcome: 'concealed' } });
           abandon();
@@ -120,13 +121,10 @@ export async function collectDailyActivity(
         }
         const rows: number[][] = [];
         for (const row of fetched.rows) {
-          const byId = row['User Id'];
-          const id =
-            byId && position.has(byId)
-              ? byId
-              : input.idByUpn.get((row['User Principal Name'] ?? '').toLowerCase());
+          const byId = row[0];
+          const id = byId && position.has(byId) ? byId : input.idByUpn.get((row[1] ?? '').toLowerCase());
           const index = id === undefined ? undefined : position.get(id);
-          if (index !== undefined) rows.push([index, ...rowCounts(spec, row)]);
+          if (index !== undefined) rows.push([index, ...projectedCounts(spec, row)]);
         }
         const reportDay: ReportDay = { report: spec.fn, day, rows };
         await journal.commit(unit, { state: 'done', info: {} }, { reportDay });

@@ -53,12 +53,21 @@ export const reportSpecs: readonly ReportSpec[] = [
   },
 ];
 
-function count(row: Record<string, string>, header: string): number {
-  const value = Number(row[header] ?? '0');
-  return Number.isFinite(value) && value >= 0 ? Math.trunc(value) : 0;
+/** The columns a report-day is read with: the two join keys, then every count column of the spec. */
+export function wantedColumns(spec: ReportSpec): string[] {
+  return ['User Id', 'User Principal Name', ...spec.columns.flatMap(([, headers]) => headers)];
 }
 
-/** A report row's counts in the order of the report's columns (each field sums its headers). */
-export function rowCounts(spec: ReportSpec, row: Record<string, string>): number[] {
-  return spec.columns.map(([, headers]) => headers.reduce((total, header) => total + count(row, header), 0));
+/** Counts of a row parsed with `wantedColumns`, in the order of the report's fields. */
+export function projectedCounts(spec: ReportSpec, row: readonly string[]): number[] {
+  let at = 2;
+  return spec.columns.map(([, headers]) => {
+    let total = 0;
+    for (let index = 0; index < headers.length; index += 1) {
+      const value = Number(row[at] ?? '0');
+      at += 1;
+      if (Number.isFinite(value) && value >= 0) total += Math.trunc(value);
+    }
+    return total;
+  });
 }

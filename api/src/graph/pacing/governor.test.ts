@@ -55,14 +55,15 @@ describe('SlidingLimiter with requests in flight', () => {
 });
 
 describe('createRateGovernor', () => {
-  it('keeps a channel under 90% of 4 requests per second', async () => {
+  it('keeps a channel at 4 requests per second, each slot held a second after its answer', async () => {
     const clock = virtualClock();
     const governor = createRateGovernor(clock);
     const lane = { service: 'teams', requestClass: 'channelMessage', resource: 'channel:a' } as const;
     const times: number[] = [];
     for (let i = 0; i < 9; i += 1) await governor.run(lane, () => Promise.resolve(times.push(clock.now())));
-    expect(times.slice(0, 3)).toEqual([0, 0, 0]);
-    expect(times[3]).toBeGreaterThanOrEqual(1000);
+    expect(times.slice(0, 4)).toEqual([0, 0, 0, 0]);
+    expect(times[4]).toBeGreaterThanOrEqual(1000);
+    expect(times[8]).toBeGreaterThanOrEqual(2000);
   });
 
   it('retries 429s after Retry-After and counts them', async () => {

@@ -97,10 +97,13 @@ export function createRateGovernor(options: GovernorOptions): RateGovernor {
   async function admit(lane: Lane): Promise<Release> {
     stats.requests += 1;
     if (lane.service === 'teams') {
+      // 4 a second leaves no room for a 10% margin (it would round down to 3); the slot is held until
+      // the response arrives and then a whole second, which is margin enough against Graph's count.
       const resource = await limiter(
         `resource:${lane.resource}`,
         limits.perTeamOrChannelPerSecond,
         1000,
+        true,
       ).acquire();
       const tenantWide = await limiter(
         `teams:${lane.requestClass}`,
