@@ -4,6 +4,7 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import { authenticate } from './http/authenticate';
 import { errorHandler, notFound } from './http/error-handler';
 import { sendProblem } from './http/problem';
+import { guardPathAndQuery, rejectUnstorableStrings } from './http/input-guard';
 import { buildOpenApi } from './http/openapi';
 import { rateLimits, requestId, securityHeaders, type RateLimits } from './http/security';
 import { healthRoutes } from './http/routes/health';
@@ -61,7 +62,13 @@ export async function createServer(deps: ServerDeps): Promise<Express> {
 
   app.use(
     '/api',
-    express.json({ limit: '256kb', strict: true, type: ['application/json', 'application/*+json'] }),
+    guardPathAndQuery,
+    express.json({
+      limit: '256kb',
+      strict: true,
+      type: ['application/json', 'application/*+json'],
+      reviver: rejectUnstorableStrings,
+    }),
   );
   await deps.mountBot(app);
   const openApi = buildOpenApi('/');

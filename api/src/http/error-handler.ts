@@ -29,6 +29,15 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return typeof error === 'object' && error !== null && 'type' in error && typeof error.type === 'string';
 }
 
+/** The 4xx status an http-errors style error carries, or null. */
+function clientStatusOf(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const status =
+    (error as { status?: unknown; statusCode?: unknown }).status ??
+    (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
 /**
  * Maps known errors to problem+json 4xx/5xx answers; anything else is logged and answered with a bare
  * 500 that reveals nothing. Error messages are never sent to clients.
@@ -75,6 +84,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         error.status === 415 ? 415 : 400,
         error.status === 415 ? 'unsupported_media_type' : 'bad_request',
         'The request body could not be read',
+      );
+    } else if (clientStatusOf(error) !== null) {
+      // Errors raised by Express and its parsers for the client's input (a malformed %-escape in a
+      // path, a body that claims an encoding it does not have) carry a 4xx status but no parser type.
+      const status = clientStatusOf(error) === 415 ? 415 : 400;
+      sendProblem(
+        res,
+        status,
+        status === 415 ? 'unsupported_media_type' : 'bad_request',
+        'The request could not be read',
       );
     } else if (error instanceof GraphError) {
       logger.warn('graph call failed', {
