@@ -75,7 +75,7 @@ const messages: Record<ApiErrorCode, FailureMessage> = {
   },
   rate_limited: {
     title: 'LearnFit is getting too many requests',
-    body: 'Wait a minute, then try again.',
+    body: 'LearnFit limits how many requests one person can make each minute. Wait a minute, then try again.',
     canRetry: true,
   },
   conflict: {
