@@ -6,7 +6,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { buildCollaborationSnapshot, type CollaborationSnapshot, type SourceCoverage } from '@learnfit/core';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphSimulator, deleteSimulatedTeam } from '../api/src/demo/graph-sim/app';
 import { createFakeGraphAuth } from '../api/src/demo/graph-sim/fake-auth';
@@ -29,7 +28,7 @@ import {
   type CollectWorkerStats,
   type SharedClock,
 } from './support/collect-child';
-import { createScratchDatabase, requirePostgres, testDatabaseUrl } from './support/postgres';
+import { createScratchDatabase, requirePostgres } from './support/postgres';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const childScript = fileURLToPath(new URL('./support/collect-child.ts', import.meta.url));
@@ -62,28 +61,9 @@ afterAll(async () => {
   }
   if (scratch) {
     await store.close();
-    await untilUnused(scratch.url);
     await scratch.drop();
   }
 });
-
-/** Waits until no session uses the database (see tests/jobs.test.ts: a forced drop would kill closing sockets). */
-async function untilUnused(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: testDatabaseUrl });
-  await admin.connect();
-  try {
-    await until('sessions to end', 10_000, async () => {
-      const { rows } = await admin.query<{ sessions: number }>(
-        'select count(*)::int as sessions from pg_stat_activity where datname = $1',
-        [name],
-      );
-      return rows[0]?.sessions === 0;
-    });
-  } finally {
-    await admin.end();
-  }
-}
 
 /** Polls `probe` every 25 ms until it returns something other than null or false. */
 async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | false>): Promise<T> {

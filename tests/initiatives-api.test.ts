@@ -1,5 +1,6 @@
 import { initiativeDetailSchema, problemSchema } from '@learnfit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
 
 let server: TestServer;
@@ -20,16 +21,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-function call(method: string, path: string, token: string, body?: unknown): Promise<Response> {
-  return fetch(`${server.baseUrl}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
+const call = (method: string, path: string, token: string, body?: unknown): Promise<Response> =>
+  callApi(server.baseUrl, method, path, token, body);
 
 async function expectProblem(response: Response, status: number, code: string): Promise<void> {
   expect(response.status).toBe(status);

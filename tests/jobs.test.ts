@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobQueue, LeaseLostError, type ClaimedJob } from '../api/src/jobs/queue';
 import { openStore, type Store } from '../api/src/store/database';
-import { createScratchDatabase, requirePostgres, testDatabaseUrl } from './support/postgres';
+import { createScratchDatabase, requirePostgres } from './support/postgres';
 
 const tenant = 'tenant-jobs';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -23,32 +22,9 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   if (scratch) {
     await store.close();
-    await untilUnused(scratch.url);
     await scratch.drop();
   }
 });
-
-/**
- * Waits until no session uses the database. pg's Pool.end() resolves before its sockets close, and a
- * forced drop would then kill them mid-goodbye, which surfaces as an uncaught error in this process.
- */
-async function untilUnused(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: testDatabaseUrl });
-  await admin.connect();
-  try {
-    for (let tries = 0; tries < 100; tries += 1) {
-      const { rows } = await admin.query<{ sessions: number }>(
-        'select count(*)::int as sessions from pg_stat_activity where datname = $1',
-        [name],
-      );
-      if (rows[0]?.sessions === 0) return;
-      await sleep(20);
-    }
-  } finally {
-    await admin.end();
-  }
-}
 
 /** Starts a worker process and resolves once it polls. */
 function spawnWorker(url: string, workerId: string): Promise<ChildProcess> {

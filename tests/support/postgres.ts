@@ -38,7 +38,7 @@ export async function requirePostgres(): Promise<boolean> {
   return available;
 }
 
-/** Creates an empty database for one test file and returns its URL and a function that drops it. */
+/** Creates an empty database for one test file and returns its URL and a function that drops it once unused. */
 export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `learnfit_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: testDatabaseUrl });
@@ -52,8 +52,21 @@ export async function createScratchDatabase(): Promise<{ url: string; drop(): Pr
     drop: async () => {
       const client = new pg.Client({ connectionString: testDatabaseUrl });
       await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      try {
+        // pg's Pool.end() resolves before its sockets close; a forced drop would kill them mid-goodbye,
+        // which surfaces as an uncaught error in the test process. Give them a moment to leave.
+        for (let tries = 0; tries < 200; tries += 1) {
+          const { rows } = await client.query<{ sessions: number }>(
+            'select count(*)::int as sessions from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (rows[0]?.sessions === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
     },
   };
 }
