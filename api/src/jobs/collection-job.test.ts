@@ -80,7 +80,17 @@ async function setUp(token = 'app') {
     now,
     progressIntervalMs: 0,
   });
-  return { tenant, queue: recording, collections, handler, progress, requests: () => requests };
+  /** Runs one collection through a worker, as the server does, and waits for it to end. */
+  const run = async (body: CollectionPayload) => {
+    worker ??= startWorker(recording, {
+      workerId: 'w1',
+      handlers: { [collectionKind]: handler },
+      pollMs: 20,
+    });
+    const job = await recording.enqueue({ tenantId: tenant.tenantId, kind: collectionKind, payload: body });
+    return waitFor(recording, tenant.tenantId, job.id);
+  };
+  return { tenant, queue: recording, collections, handler, progress, requests: () => requests, run };
 }
 
 async function waitFor(queue: JobQueue, tenantId: string, id: string) {
@@ -108,20 +118,12 @@ describe('collection runs as jobs', () => {
   it('collects a baseline into a frozen, pseudonymous snapshot equal to the ground truth and schedules follow-ups', async () => {
     const setup = await setUp();
     const { tenant, queue, collections } = setup;
-    worker = startWorker(queue, {
-      workerId: 'w1',
-      handlers: { [collectionKind]: setup.handler },
-      pollMs: 20,
-    });
-    const job = await queue.enqueue({
-      tenantId: tenant.tenantId,
-      kind: collectionKind,
-      payload: payload(
+    const done = await setup.run(
+      payload(
         tenant.teams.map((team) => team.id),
         'baseline',
       ),
-    });
-    const done = await waitFor(queue, tenant.tenantId, job.id);
+    );
     expect(done.error).toBeNull();
     expect(done.state).toBe('succeeded');
     const result = done.result as {
@@ -200,7 +202,7 @@ describe('collection runs as jobs', () => {
 describe('target groups and consent', () => {
   it('records the target group from teams and nested groups as pseudonymous keys', async () => {
     const setup = await setUp();
-    const { tenant, queue, collections } = setup;
+    const { tenant, collections } = setup;
     const team = tenant.teams[0]!;
     // Transitive members, computed from the tenant model independently of the simulator.
     const byId = new Map(tenant.groups.map((group) => [group.id, group]));
@@ -217,17 +219,8 @@ describe('target groups and consent', () => {
     const members = transitive(nested.id, new Set(team.memberIds));
     expect(members.size).toBeGreaterThan(team.memberIds.length);
     expect(transitive(nested.id).size).toBeGreaterThan(nested.memberIds.length);
-    worker = startWorker(queue, {
-      workerId: 'w1',
-      handlers: { [collectionKind]: setup.handler },
-      pollMs: 20,
-    });
-    const job = await queue.enqueue({
-      tenantId: tenant.tenantId,
-      kind: collectionKind,
-      payload: { ...payload([team.id], 'adhoc'), groupIds: [nested.id] },
-    });
-    expect((await waitFor(queue, tenant.tenantId, job.id)).state).toBe('succeeded');
+    const done = await setup.run({ ...payload([team.id], 'adhoc'), groupIds: [nested.id] });
+    expect(done.state).toBe('succeeded');
     const pseudonym = createPseudonymizer(key, tenant.tenantId);
     const [info] = await collections.listSnapshots(tenant.tenantId);
     expect((info?.summary as { targetGroupKeys: string[] }).targetGroupKeys).toEqual(
@@ -237,18 +230,8 @@ describe('target groups and consent', () => {
 
   it('fails at once, naming the permission, when the directory cannot be read', async () => {
     const setup = await setUp('app:Reports.Read.All');
-    const { tenant, queue } = setup;
-    worker = startWorker(queue, {
-      workerId: 'w1',
-      handlers: { [collectionKind]: setup.handler },
-      pollMs: 20,
-    });
-    const job = await queue.enqueue({
-      tenantId: tenant.tenantId,
-      kind: collectionKind,
-      payload: payload([tenant.teams[0]!.id], 'adhoc'),
-    });
-    const done = await waitFor(queue, tenant.tenantId, job.id);
+    const { tenant } = setup;
+    const done = await setup.run(payload([tenant.teams[0]!.id], 'adhoc'));
     expect(done.state).toBe('failed');
     expect(done.attempts).toBe(1);
     expect(done.error).toContain('User.Read.All');
