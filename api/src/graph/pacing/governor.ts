@@ -84,11 +84,14 @@ export function createRateGovernor(options: GovernorOptions): RateGovernor {
   const maxAttempts = options.maxAttempts ?? 8;
   const limiters = new Map<string, SlidingLimiter>();
   const stats: GovernorStats = { requests: 0, throttled: 0, retried: 0 };
+  // A limit with headroom counts requests from when they are sent: the 10% spare absorbs the spread of
+  // arrival delays. An exact limit has no spare, so it counts each request until its answer came back.
   const limiter = (key: string, limit: number, windowMs: number, exact = false): SlidingLimiter => {
     let found = limiters.get(key);
     if (!found) {
       const allowed = exact ? limit : Math.max(1, Math.floor(limit * share));
-      found = new SlidingLimiter(allowed, windowMs, options.now, options.sleep);
+      const countFrom = exact || allowed >= limit ? 'answer' : 'send';
+      found = new SlidingLimiter(allowed, windowMs, options.now, options.sleep, countFrom);
       limiters.set(key, found);
     }
     return found;
