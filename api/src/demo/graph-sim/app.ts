@@ -2,6 +2,7 @@
 // (graph.microsoft.com, reports.office.com) into every link; the client's transport routes them here.
 // Throttling is on at Graph's documented limits unless switched off; latency and faults are opt-in.
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DemoTenant } from '../tenant/model';
@@ -113,4 +114,18 @@ export function createGraphSimulator(deps: GraphSimulatorDeps): express.Express 
     write(res, req, { status, error: { code: 'BadRequest', message } }, deps.now());
   });
   return app;
+}
+
+/**
+ * How long the simulator keeps an idle connection open. Node's default (5 s) is far shorter than the
+ * gaps a paced collection leaves (a report slot can be minutes away), and a client that reuses a pooled
+ * socket just as the server closes it gets ECONNRESET: for a usage report that costs one of its 14
+ * requests per 10 minutes. Microsoft's front doors keep idle connections for minutes, so the simulator does.
+ */
+export const SIM_KEEP_ALIVE_MS = 120_000;
+
+/** Applies the simulator's keep-alive to a listening server (headers timeout must exceed it). */
+export function keepConnectionsAlive(server: Server): void {
+  server.keepAliveTimeout = SIM_KEEP_ALIVE_MS;
+  server.headersTimeout = SIM_KEEP_ALIVE_MS + 5_000;
 }

@@ -11,7 +11,7 @@ import { createIdentitySimulator } from '../identity-sim/identity-simulator';
 import { generateTenant } from '../tenant/generate';
 import type { DemoTenant } from '../tenant/model';
 import { Rng } from '../tenant/random';
-import { createGraphSimulator } from './app';
+import { createGraphSimulator, keepConnectionsAlive } from './app';
 
 /** Application permissions of the standalone app registration (what the collectors read with). */
 export const COLLECTOR_APP_PERMISSIONS = [
@@ -105,6 +105,7 @@ export async function startStandaloneSimulator(options: StandaloneOptions): Prom
     const s = app.listen(options.port, host, () => resolve(s));
     s.once('error', reject);
   });
+  keepConnectionsAlive(server);
   const base = `http://${host}:${(server.address() as AddressInfo).port}`;
   return {
     info: {

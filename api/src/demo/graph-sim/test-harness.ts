@@ -2,7 +2,7 @@
 // real hosts to the local base exactly as the production transport does in demo mode.
 import type { AddressInfo } from 'node:net';
 import type { DemoTenant } from '../tenant/model';
-import { createGraphSimulator, type GraphSimulatorDeps } from './app';
+import { createGraphSimulator, keepConnectionsAlive, type GraphSimulatorDeps } from './app';
 import type { GraphSimAuth } from './auth';
 import { createFakeGraphAuth } from './fake-auth';
 
@@ -49,6 +49,7 @@ export async function startTestSimulator(
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  keepConnectionsAlive(server);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,

@@ -144,3 +144,62 @@ export function buildTeams(
   security('All Employees', ceo.id, [ceo.id], departmentGroups);
   return { teams, groups };
 }
+
+/** How many cross-department cohort teams to add, and how many people each holds. */
+export interface CohortSpec {
+  readonly count: number;
+  readonly size: number;
+}
+
+/**
+ * Cohort teams: `count` public teams of `size` enabled members each (fewer when the tenant has fewer than
+ * count × size), drawn without repeats across departments (a programme's learning cohorts; benchmarks target them as a group of count × size
+ * people). Each has General and a Q&A channel; the first member owns it. Also their unified groups.
+ */
+export function buildCohortTeams(
+  rng: Rng,
+  users: readonly DemoUser[],
+  windowStart: number,
+  spec: CohortSpec,
+): { teams: DemoTeam[]; groups: DemoGroup[] } {
+  const pool = rng.shuffle(users.filter((u) => u.userType === 'Member' && u.accountEnabled));
+  // A tenant too small for count × size shares its enabled members out evenly instead.
+  const size = Math.min(spec.size, Math.floor(pool.length / Math.max(1, spec.count)));
+  const teams: DemoTeam[] = [];
+  for (let index = 0; index < spec.count; index += 1) {
+    const memberIds = pool.slice(index * size, (index + 1) * size).map((u) => u.id);
+    const created = windowStart - rng.int(60, 400) * DAY;
+    const displayName = `Learning Cohort ${index + 1}`;
+    const channel = (name: string, at: number): DemoChannel => ({
+      id: `19:${rng.hex(32)}@thread.tacv2`,
+      displayName: name,
+      description: `${name} for ${displayName}.`,
+      membershipType: 'standard',
+      createdDateTime: new Date(at).toISOString(),
+    });
+    teams.push({
+      id: rng.guid(),
+      displayName,
+      description: `Cohort ${index + 1} of the cross-department learning programme.`,
+      kind: 'cohort',
+      createdDateTime: new Date(created).toISOString(),
+      visibility: 'public',
+      ownerIds: memberIds.slice(0, 1),
+      memberIds,
+      channels: [channel('General', created), channel('Questions & Answers', created + rng.int(1, 30) * DAY)],
+    });
+  }
+  const groups: DemoGroup[] = teams.map((t) => ({
+    id: t.id,
+    displayName: t.displayName,
+    description: t.description,
+    mailNickname: nickname(t.displayName),
+    kind: 'unified',
+    createdDateTime: t.createdDateTime,
+    ownerIds: [...t.ownerIds],
+    memberIds: [...t.memberIds],
+    memberGroupIds: [],
+    teamId: t.id,
+  }));
+  return { teams, groups };
+}

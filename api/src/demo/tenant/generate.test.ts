@@ -245,3 +245,41 @@ describe('generateTenant', () => {
     expect(() => generateTenant({ seed: 1, people: 300, weeks: 0, asOf })).toThrow(RangeError);
   });
 });
+
+describe('cohort teams', () => {
+  it('adds count teams of distinct enabled members, each with a unified group, leaving other teams as they were', () => {
+    const withCohorts = generateTenant({
+      seed: 42,
+      people: 300,
+      weeks: 6,
+      asOf,
+      cohorts: { count: 4, size: 20 },
+    });
+    const cohorts = withCohorts.teams.filter((team) => team.kind === 'cohort');
+    expect(cohorts).toHaveLength(4);
+    const members = cohorts.flatMap((team) => team.memberIds);
+    expect(new Set(members).size).toBe(80);
+    for (const id of members) {
+      const person = withCohorts.users.find((u) => u.id === id);
+      expect(person?.accountEnabled && person.userType === 'Member').toBe(true);
+    }
+    for (const team of cohorts) {
+      expect(withCohorts.groups.find((group) => group.id === team.id)?.teamId).toBe(team.id);
+      expect(withCohorts.messageLog.forTeam(team.id).length).toBeGreaterThan(0);
+    }
+    const others = withCohorts.teams.filter((team) => team.kind !== 'cohort');
+    expect(others.map(({ id, memberIds }) => ({ id, memberIds }))).toEqual(
+      tenant.teams.map(({ id, memberIds }) => ({ id, memberIds })),
+    );
+  });
+
+  it('shares a small tenant out evenly when count × size is more than it has', () => {
+    const small = generateTenant({ seed: 7, people: 60, weeks: 2, asOf, cohorts: { count: 10, size: 100 } });
+    const cohorts = small.teams.filter((team) => team.kind === 'cohort');
+    const sizes = new Set(cohorts.map((team) => team.memberIds.length));
+    expect(sizes.size).toBe(1);
+    const size = [...sizes][0] ?? 0;
+    expect(size).toBeGreaterThan(0);
+    expect(size * 10).toBeLessThanOrEqual(small.users.filter((u) => u.accountEnabled).length);
+  });
+});

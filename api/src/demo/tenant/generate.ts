@@ -7,7 +7,7 @@ import { allocateActivity, fillActivity, sumDays, type ActivityOverride } from '
 import { buildCalendar, DAY } from './calendar';
 import { buildOrg } from './generate-org';
 import { draftsToMessages, generateTeamDrafts } from './generate-messages';
-import { buildTeams } from './generate-teams';
+import { buildCohortTeams, buildTeams, type CohortSpec } from './generate-teams';
 import {
   assignLeaderProfiles,
   buildGroundTruth,
@@ -37,6 +37,11 @@ export interface GenerateTenantOptions {
   asOf: Date;
   /** Messages kept in memory between requests (default 250,000); the rest are regenerated on demand. */
   messageCache?: number;
+  /**
+   * Adds cross-department cohort teams (benchmarks use 10 × 100 as a 1,000-person target group). Drawn
+   * from their own random stream, after the other teams; without this option the tenant is unchanged.
+   */
+  cohorts?: CohortSpec;
 }
 
 const TARGET_TEAM = 'Sales & Customer Success';
@@ -64,6 +69,11 @@ export function generateTenant(options: GenerateTenantOptions): DemoTenant {
   const { users, level, reports } = buildOrg(Rng.derive(seed, 'org'), people, domain);
   const userById = new Map(users.map((u) => [u.id, u]));
   const { teams, groups } = buildTeams(Rng.derive(seed, 'teams'), users, reports, windowStart);
+  if (options.cohorts) {
+    const cohorts = buildCohortTeams(Rng.derive(seed, 'cohorts'), users, windowStart, options.cohorts);
+    teams.push(...cohorts.teams);
+    groups.push(...cohorts.groups);
+  }
   const target = named(teams, TARGET_TEAM);
   const leaderTeam = named(teams, LEADER_TEAM);
 

@@ -35,7 +35,7 @@ const REACTIONS: readonly (readonly [DemoReaction['reactionType'], number])[] = 
   ['sad', 4],
   ['angry', 3],
 ];
-const TEAM_WEIGHT: Record<DemoTeam['kind'], number> = { unit: 3, department: 2, leadership: 1 };
+const TEAM_WEIGHT: Record<DemoTeam['kind'], number> = { unit: 3, department: 2, leadership: 1, cohort: 2 };
 
 /** A reaction before it is rendered. */
 export interface DraftReaction {
@@ -100,7 +100,7 @@ function expOf(x: number): number {
   return e;
 }
 
-/** A person's weight for a team (unit 3, department 2, leadership 1): their share of channel activity. */
+/** A person's weight for a team (unit 3, department or cohort 2, leadership 1): their share of channel activity. */
 export const membershipWeight = (team: DemoTeam): number => TEAM_WEIGHT[team.kind];
 
 /** The archetype that drives a person's channel behaviour. */

@@ -69,8 +69,11 @@ export interface DemoChannel {
   createdDateTime: string;
 }
 
-/** What a team is for: a department community, the leadership forum, or a manager's own unit. */
-export type TeamKind = 'department' | 'leadership' | 'unit';
+/**
+ * What a team is for: a department community, the leadership forum, a manager's own unit, or a
+ * cross-department cohort (only when generateTenant is asked for cohorts).
+ */
+export type TeamKind = 'department' | 'leadership' | 'unit' | 'cohort';
 
 /** A team (and its Microsoft 365 group, which has the same id). */
 export interface DemoTeam {
