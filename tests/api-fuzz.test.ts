@@ -421,7 +421,13 @@ function check(operation: Operation, sent: Sent): void {
     if (text !== '') throw new Error(`204 with a body: ${describe}`);
     return;
   }
-  if (!contentType.startsWith('application/json')) throw new Error(`2xx is not JSON: ${describe}`);
+  const mediaType = served?.response?.mediaType ?? 'application/json';
+  if (!contentType.startsWith(mediaType)) throw new Error(`2xx is not ${mediaType}: ${describe}`);
+  if (mediaType !== 'application/json') {
+    if (served?.response?.schema && !served.response.schema.safeParse(text).success)
+      throw new Error(`2xx ${mediaType} body does not match the documented schema: ${describe}`);
+    return;
+  }
   const body = parseJson(text, describe);
   if (served?.response?.schema && !served.response.schema.safeParse(body).success)
     throw new Error(`2xx body does not match the documented schema: ${describe}`);

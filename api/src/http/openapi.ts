@@ -24,7 +24,15 @@ export interface Operation {
   readonly roles: readonly RoleName[];
   readonly body?: z.ZodType;
   readonly query?: z.ZodObject;
-  readonly response?: { readonly status: number; readonly schema?: z.ZodType; readonly description: string };
+  readonly response?: {
+    readonly status: number;
+    readonly schema?: z.ZodType;
+    readonly description: string;
+    /** Media type of a 2xx body (default `application/json`); e.g. `text/csv`, `text/html`, `text/event-stream`. */
+    readonly mediaType?: string;
+  };
+  /** Media type of the request body (default `application/json`); `text/csv` bodies are a string schema. */
+  readonly bodyMediaType?: string;
   /** Error statuses the operation answers besides the ones every authenticated route has (401, 429). */
   readonly errors?: readonly number[];
   readonly public?: boolean;
@@ -200,7 +208,11 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
           ? {
               requestBody: {
                 required: true,
-                content: { 'application/json': { schema: schemaOf(operation.body, 'input') } },
+                content: {
+                  [operation.bodyMediaType ?? 'application/json']: {
+                    schema: schemaOf(operation.body, 'input'),
+                  },
+                },
               },
             }
           : {}),
@@ -212,7 +224,9 @@ export function buildOpenApi(serverUrl: string): Record<string, unknown> {
                   ...(operation.response.schema
                     ? {
                         content: {
-                          'application/json': { schema: schemaOf(operation.response.schema, 'output') },
+                          [operation.response.mediaType ?? 'application/json']: {
+                            schema: schemaOf(operation.response.schema, 'output'),
+                          },
                         },
                       }
                     : {}),
