@@ -1,4 +1,6 @@
-import type { InitiativeDesign, ManagerLink } from '@learnfit/core';
+import type { Kysely } from 'kysely';
+import type { InitiativeDesign, ManagerLink, PulseResponse } from '@learnfit/core';
+import type { Database } from '../store/schema';
 import type { SsoIdentity } from '../identity/sso-token-validator';
 
 /** A person's directory profile as the use cases need it. */
@@ -85,4 +87,73 @@ export interface InitiativeStore {
   get(tenantId: string, id: string): Promise<InitiativeRecord | null>;
   /** Applies the change; null when the tenant has no such initiative. */
   update(tenantId: string, id: string, change: InitiativeChange, at: Date): Promise<InitiativeRecord | null>;
+}
+
+// ---- Ports shared by the issue-6 services (settings, audit, pulse, KPIs, sharing, erasure) ----
+
+/** Tenant settings the services read (the admin service owns them; defaults apply until an admin saves). */
+export interface TenantSettingsReader {
+  get(tenantId: string): Promise<{
+    /** Smallest group any aggregate is shown for (≥ the core's minimum). */
+    readonly k: number;
+    readonly retentionDays: number;
+    /** Who may create initiatives besides admins. */
+    readonly initiativeCreators: 'learningLeaders' | 'learningLeadersAndManagers';
+    /** Whether participation reports may name managers (off by default). */
+    readonly nameManagersInParticipation: boolean;
+  }>;
+}
+
+/** What happened, by whom, to what: written only after the action succeeded. */
+export interface AuditEntry {
+  readonly actorId: string;
+  /** e.g. `diagnostics.view`, `report.export`, `settings.update`, `erasure.person`. */
+  readonly action: string;
+  /** What was viewed or changed, e.g. `initiative:<id>` or `snapshot:<id>`; never a message body. */
+  readonly target: string;
+  readonly detail?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** Appends to the tenant's audit log. */
+export interface AuditLog {
+  record(tenantId: string, entry: AuditEntry): Promise<void>;
+}
+
+/** Pulse answers of an initiative as the diagnostics read them (person keys are pseudonyms). */
+export interface PulseReader {
+  responses(tenantId: string, initiativeId: string): Promise<PulseResponse[]>;
+}
+
+/** Entered KPI values of an initiative, by KPI id. */
+export interface KpiValuesReader {
+  values(
+    tenantId: string,
+    initiativeId: string,
+  ): Promise<
+    Map<
+      string,
+      {
+        readonly baseline: readonly number[];
+        readonly followUp: readonly number[];
+        readonly comparisonBaseline: readonly number[];
+        readonly comparisonFollowUp: readonly number[];
+      }
+    >
+  >;
+}
+
+/** Design-team members who opted in to share their own profile within an initiative's design team. */
+export interface SharingReader {
+  /** Person keys (pseudonyms) of people who opted in for this initiative. */
+  sharedProfiles(tenantId: string, initiativeId: string): Promise<string[]>;
+}
+
+/**
+ * Tables a feature owns, erasable for one person or a whole tenant inside the erasure transaction.
+ * `personKey` is the person's pseudonym (snapshots and pulse answers use it), `userId` their Entra id.
+ */
+export interface ErasableTables {
+  readonly name: string;
+  erasePerson(trx: Kysely<Database>, tenantId: string, userId: string, personKey: string): Promise<number>;
+  eraseTenant(trx: Kysely<Database>, tenantId: string): Promise<number>;
 }
