@@ -9,6 +9,7 @@ import { Rng } from '../api/src/demo/tenant/random';
 import { operations, type Operation } from '../api/src/http/openapi';
 import { createCollectionStore } from '../api/src/store/collection-store';
 import { callApi } from './support/http';
+import { sampleBody } from './support/route-samples';
 import { startTestServer, type TestServer } from './support/server';
 import { snapshotOfTenant } from './support/tenant-records';
 
@@ -56,25 +57,9 @@ async function fingerprintOf(tenantId: string): Promise<string> {
   return parts.join('\n');
 }
 
-/** A valid body for an operation, for tenant `owner`'s records (null: the operation takes none). */
+/** A valid body for an operation; tenant B's free text carries the marker. */
 function bodyFor(operation: Operation, owner: 'A' | 'B'): unknown {
-  const demo = server.composed.demo!;
-  const key = `${operation.method} ${operation.path}`;
-  const people = demo.tenant.users.slice(0, 3).map((user) => user.id);
-  const design = {
-    targetGroup: { kind: 'people', ids: people },
-    designTeam: { kind: 'people', ids: people.slice(0, 1) },
-    kpis: [
-      { id: 'k1', name: 'Time to first deal', kirkpatrickLevel: 4, direction: 'decrease', source: 'entered' },
-    ],
-  };
-  const bodies: Record<string, unknown> = {
-    'post /api/initiatives': { name: owner === 'B' ? `${marker} plan` : 'A plan', design },
-    'patch /api/initiatives/:id': { goal: owner === 'B' ? `${marker} goal` : 'Changed by A' },
-    'post /api/collections': { teamIds: [demo.tenant.sampleInitiative.targetTeamId] },
-  };
-  if (key in bodies) return bodies[key];
-  return operation.body ? {} : undefined;
+  return sampleBody(operation, server.composed.demo!.tenant, owner === 'B' ? marker : 'A');
 }
 
 /** Every way to fill an operation's path parameters from `ids` (each parameter tries every id). */
