@@ -2,7 +2,7 @@ import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import type { ChatMessage } from '@microsoft/microsoft-graph-types';
 import type { ChannelMessageRecord } from '@learnfit/core';
 import type { Lane, RateGovernor } from '../pacing/governor';
-import { isStaleLink, startOf, type CollectionJournal } from './journal';
+import { commitBehind, isStaleLink, startOf, type CollectionJournal } from './journal';
 
 type WireMessage = ChatMessage & {
   replies?: ChatMessage[];
@@ -66,6 +66,7 @@ export async function collectChannelMessages(
   const first = `/teams/${teamId}/channels/${channelId}/messages?$top=50&$expand=replies`;
   let link = startOf((await journal.units()).get(unit), first);
   let resumed = link !== null && link !== first;
+  const commits = commitBehind(journal);
   while (link !== null) {
     const url: string = link;
     const records: ChannelMessageRecord[] = [];
@@ -98,15 +99,17 @@ export async function collectChannelMessages(
         continue;
       }
       if (error instanceof GraphError && [401, 403, 404].includes(error.statusCode)) {
-        await journal.commit(unit, { state: 'done', info: { failedStatus: error.statusCode } });
+        await commits.commit(unit, { state: 'done', info: { failedStatus: error.statusCode } });
+        await commits.settle();
         return;
       }
       throw error;
     }
     resumed = false;
-    await journal.commit(unit, next ? { state: 'next', link: next } : { state: 'done', info: {} }, {
+    await commits.commit(unit, next ? { state: 'next', link: next } : { state: 'done', info: {} }, {
       messages: records,
     });
     link = next ?? null;
   }
+  await commits.settle();
 }

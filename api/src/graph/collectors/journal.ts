@@ -94,3 +94,39 @@ export function startOf(state: UnitState | undefined, first: string): string | n
   if (state?.state === 'done') return null;
   return state?.state === 'next' ? state.link : first;
 }
+
+/** Commits that trail the requests: see `commitBehind`. */
+export interface TrailingCommits {
+  /** Waits for the previous commit (rethrowing its failure), then starts this one without waiting. */
+  commit(unit: string, state: UnitState, rows?: PageRows): Promise<void>;
+  /** Waits for the last commit; rethrows its failure. Call before returning. */
+  settle(): Promise<void>;
+}
+
+/**
+ * Lets a paged reader request page n+1 while page n is being written: a unit's pages still commit in
+ * order, one at a time, and each with the link to the page after it, so a crash leaves the journal at
+ * a page boundary exactly as before; only the database write no longer sits between two requests.
+ */
+export function commitBehind(journal: CollectionJournal): TrailingCommits {
+  let pending: Promise<void> | null = null;
+  let failure: { readonly error: unknown } | null = null;
+  const settle = async (): Promise<void> => {
+    if (pending) await pending;
+    pending = null;
+    if (failure) {
+      const { error } = failure;
+      failure = null;
+      throw error;
+    }
+  };
+  return {
+    async commit(unit, state, rows) {
+      await settle();
+      pending = journal.commit(unit, state, rows).catch((error: unknown) => {
+        failure = { error };
+      });
+    },
+    settle,
+  };
+}

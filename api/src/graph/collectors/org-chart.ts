@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { User } from '@microsoft/microsoft-graph-types';
 import type { RateGovernor } from '../pacing/governor';
-import { isStaleLink, startOf, type CollectedPerson, type CollectionJournal } from './journal';
+import { commitBehind, isStaleLink, startOf, type CollectedPerson, type CollectionJournal } from './journal';
 
 interface UserPage {
   value: Array<User & { manager?: { id?: string } | null }>;
@@ -33,7 +33,8 @@ export function toDirectoryPerson(user: User & { manager?: { id?: string } | nul
 
 /**
  * Reads every user in pages of 999 with the manager expanded on each row (no extra request per person),
- * committing each page with the link to the next, so a restarted run continues where it stopped.
+ * committing each page with the link to the next, so a restarted run continues where it stopped; a
+ * page's commit overlaps the request for the next one.
  */
 export async function collectOrgChart(
   client: Client,
@@ -45,6 +46,7 @@ export async function collectOrgChart(
   const lane = { service: 'identity', units: PAGE_UNITS } as const;
   let link = startOf((await journal.units()).get(usersUnit), first);
   let resumed = link !== null && link !== first;
+  const commits = commitBehind(journal);
   while (link !== null) {
     const url: string = link;
     let page: UserPage;
@@ -59,10 +61,11 @@ export async function collectOrgChart(
     resumed = false;
     const people = page.value.flatMap((user) => (user.id ? [toDirectoryPerson(user)] : []));
     const next = page['@odata.nextLink'];
-    await journal.commit(usersUnit, next ? { state: 'next', link: next } : { state: 'done', info: {} }, {
+    await commits.commit(usersUnit, next ? { state: 'next', link: next } : { state: 'done', info: {} }, {
       people,
     });
     onPage(people.length);
     link = next ?? null;
   }
+  await commits.settle();
 }

@@ -24,8 +24,6 @@ export interface GovernorOptions {
   readonly limits?: PacingLimits;
   /** Attempts per request before the error is passed on (default 8). */
   readonly maxAttempts?: number;
-  /** Share of each per-second or identity limit to use, leaving room for clock skew (default 0.9). */
-  readonly headroom?: number;
   /** Shared ledger for the report quota; without it the quota is counted in this process only. */
   readonly ledger?: QuotaLedger;
 }
@@ -80,18 +78,18 @@ const reportSkewMs = 5_000;
 /** Creates a governor for one tenant (one app); share it across all of that tenant's collectors. */
 export function createRateGovernor(options: GovernorOptions): RateGovernor {
   const limits = options.limits ?? DOCUMENTED_LIMITS;
-  const share = options.headroom ?? 0.9;
   const maxAttempts = options.maxAttempts ?? 8;
   const limiters = new Map<string, SlidingLimiter>();
   const stats: GovernorStats = { requests: 0, throttled: 0, retried: 0 };
-  // A limit with headroom counts requests from when they are sent: the 10% spare absorbs the spread of
-  // arrival delays. An exact limit has no spare, so it counts each request until its answer came back.
-  const limiter = (key: string, limit: number, windowMs: number, exact = false): SlidingLimiter => {
+  // Every limit is used in full: a grant counts from its request until a whole window after its answer,
+  // and Graph counted the request somewhere in between, so no window of Graph's can see more than the
+  // limit whatever the latency or its jitter. (A margin such as 90% buys nothing on top of that, and
+  // costs 10% of the speed; counting from the send instead would be faster but is unsafe: a burst whose
+  // requests are delayed in transit lands in the same server window as the next burst.)
+  const limiter = (key: string, limit: number, windowMs: number): SlidingLimiter => {
     let found = limiters.get(key);
     if (!found) {
-      const allowed = exact ? limit : Math.max(1, Math.floor(limit * share));
-      const countFrom = exact || allowed >= limit ? 'answer' : 'send';
-      found = new SlidingLimiter(allowed, windowMs, options.now, options.sleep, countFrom);
+      found = new SlidingLimiter(limit, windowMs, options.now, options.sleep);
       limiters.set(key, found);
     }
     return found;
@@ -100,13 +98,10 @@ export function createRateGovernor(options: GovernorOptions): RateGovernor {
   async function admit(lane: Lane): Promise<Release> {
     stats.requests += 1;
     if (lane.service === 'teams') {
-      // 4 a second leaves no room for a 10% margin (it would round down to 3); the slot is held until
-      // the response arrives and then a whole second, which is margin enough against Graph's count.
       const resource = await limiter(
         `resource:${lane.resource}`,
         limits.perTeamOrChannelPerSecond,
         1000,
-        true,
       ).acquire();
       const tenantWide = await limiter(
         `teams:${lane.requestClass}`,
@@ -122,7 +117,8 @@ export function createRateGovernor(options: GovernorOptions): RateGovernor {
       if (lane.units === 0) return () => undefined;
       return limiter('identity', limits.identityUnitsPer10s, 10_000).acquire(lane.units);
     } else {
-      // 14 per 10 minutes is too few to spare one: keep the count and pad the window for clock skew.
+      // Reports are counted across processes by the ledger when there is one; the 10-minute window is
+      // padded against clock skew between our hosts and Graph's.
       if (options.ledger) {
         const ledger = options.ledger;
         for (;;) {
@@ -136,12 +132,7 @@ export function createRateGovernor(options: GovernorOptions): RateGovernor {
           await options.sleep(wait);
         }
       }
-      return limiter(
-        `report:${lane.report}`,
-        limits.reportsPer10Minutes,
-        600_000 + reportSkewMs,
-        true,
-      ).acquire();
+      return limiter(`report:${lane.report}`, limits.reportsPer10Minutes, 600_000 + reportSkewMs).acquire();
     }
   }
 

@@ -13,17 +13,10 @@ interface Slot {
 }
 
 /**
- * When a grant starts to count. `answer`: from when it is taken until `windowMs` after its response
- * arrived — the server saw the request somewhere in between, so latency can never squeeze more than
- * `limit` requests into one of the server's windows (for limits too small to leave any margin). `send`:
- * from when it is taken — the faster choice, safe when `limit` is below the server's figure by enough to
- * absorb the spread of arrival delays (the governor's 10% headroom).
- */
-export type CountFrom = 'answer' | 'send';
-
-/**
  * At most `limit` grants per `windowMs`, on a sliding window: the rule Graph documents ("N requests per
- * window"), with grants counted as `countFrom` says. Grants are first come, first served.
+ * window"). A grant counts from when it is taken until `windowMs` after its response arrived, because the
+ * server saw the request somewhere in between; so latency can never squeeze more than `limit` requests
+ * into one of the server's windows. Grants are first come, first served.
  */
 export class SlidingLimiter {
   private slots: Slot[] = [];
@@ -36,7 +29,6 @@ export class SlidingLimiter {
     readonly windowMs: number,
     private readonly now: Clock,
     private readonly sleep: Sleep,
-    private readonly countFrom: CountFrom = 'answer',
   ) {
     if (!(limit >= 1) || !(windowMs > 0)) throw new RangeError('limit must be ≥ 1 and windowMs > 0');
   }
@@ -60,9 +52,8 @@ export class SlidingLimiter {
       this.slots = this.slots.filter((slot) => slot.at > time - this.windowMs);
       const used = this.slots.reduce((total, slot) => total + slot.cost, 0);
       if (used + cost <= this.limit) {
-        const slot: Slot = { at: this.countFrom === 'send' ? time : Number.POSITIVE_INFINITY, cost };
+        const slot: Slot = { at: Number.POSITIVE_INFINITY, cost };
         this.slots.push(slot);
-        if (this.countFrom === 'send') return () => undefined;
         return () => {
           if (slot.at !== Number.POSITIVE_INFINITY) return;
           slot.at = this.now();
