@@ -97,42 +97,30 @@ export async function collectTenant(
 ): Promise<CollectedSources> {
   const windowStart = windowStartOf(plan.dataAsOf, plan.weeks);
   const days = reportDays(plan.dataAsOf, plan.weeks);
+  // The directory, and the teams with their channels, are read side by side: they count against
+  // different limits (identity and Teams) and neither needs the other. The usage reports wait for the
+  // directory, because each downloaded day is stored by person index.
+  let directoryDone = false;
+  let messagePhase: 'teams' | 'messages' | null = 'teams';
   let phase: CollectionProgress['phase'] = 'directory';
   let done = 0;
   let channelsLeft: number | null = null;
   let reportDaysLeft: number | null = null;
-  const report = (): void =>
+  const report = (): void => {
+    if (phase !== 'assembling')
+      phase = !directoryDone
+        ? 'directory'
+        : (messagePhase ?? (reportDaysLeft !== null && reportDaysLeft > 0 ? 'reports' : 'assembling'));
     onProgress({
       phase,
       done,
       total: channelsLeft === null || reportDaysLeft === null ? null : done + channelsLeft + reportDaysLeft,
       reportDaysLeft: reportDaysLeft ?? 0,
     });
+  };
   report();
 
-  await collectOrgChart(client, governor, journal, () => {
-    done += 1;
-    report();
-  });
-  const collected = await journal.people();
-  const personIds = collected.map((person) => person.id);
-  const idByUpn = new Map<string, string>();
-  for (const person of collected)
-    if (person.userPrincipalName) idByUpn.set(person.userPrincipalName, person.id);
-  phase = 'teams';
-  report();
-
-  const dailyWork = collectDailyActivity(
-    client,
-    governor,
-    journal,
-    { days, personIds, idByUpn },
-    (left, downloaded) => {
-      reportDaysLeft = left;
-      if (downloaded) done += 1;
-      report();
-    },
-  );
+  let stopped = false;
   const messageWork = (async () => {
     const groups = await collectGroupMembers(client, governor, journal, plan.groupIds ?? []);
     const teams = await collectTeamStructure(client, governor, journal, plan.teamIds);
@@ -142,19 +130,60 @@ export async function collectTenant(
       ({ team, channelId }) => units.get(channelUnit(team.teamId, channelId))?.state !== 'done',
     );
     channelsLeft = pending.length;
-    phase = 'messages';
+    messagePhase = 'messages';
     report();
     await mapConcurrent(pending, plan.channelConcurrency ?? 8, async ({ team, channelId }) => {
+      if (stopped) return;
       await collectChannelMessages(client, governor, journal, team.teamId, channelId, windowStart);
       done += 1;
       channelsLeft = (channelsLeft ?? 1) - 1;
       report();
     });
-    if (reportDaysLeft !== null && reportDaysLeft > 0) phase = 'reports';
+    messagePhase = null;
     report();
     return { groups, teams };
   })();
-  const [{ groups, teams }] = await Promise.all([messageWork, dailyWork.then(() => undefined)]);
+  // Settled here so a failure of the message work while the directory is still read is not unhandled.
+  const messageResult = messageWork.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+
+  // A failure here stops the message work (no new channel is started) and waits for the channels in
+  // flight before it is passed on: no request or journal write of this attempt may outlive it.
+  let collected: Awaited<ReturnType<CollectionJournal['people']>>;
+  try {
+    await collectOrgChart(client, governor, journal, () => {
+      done += 1;
+      report();
+    });
+    collected = await journal.people();
+    const personIds = collected.map((person) => person.id);
+    const idByUpn = new Map<string, string>();
+    for (const person of collected)
+      if (person.userPrincipalName) idByUpn.set(person.userPrincipalName, person.id);
+    directoryDone = true;
+    report();
+
+    await collectDailyActivity(
+      client,
+      governor,
+      journal,
+      { days, personIds, idByUpn },
+      (left, downloaded) => {
+        reportDaysLeft = left;
+        if (downloaded) done += 1;
+        report();
+      },
+    );
+  } catch (error) {
+    stopped = true;
+    await messageResult;
+    throw error;
+  }
+  const settled = await messageResult;
+  if ('error' in settled) throw settled.error;
+  const { groups, teams } = settled.value;
   phase = 'assembling';
   report();
   return assembleSources(journal, teams, groups, collected);
