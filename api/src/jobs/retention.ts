@@ -5,15 +5,19 @@ const dayMs = 86_400_000;
 /** How often the sweep runs. */
 export const retentionSweepMs = 6 * 60 * 60 * 1000;
 
+/** Days to keep: one number for every tenant, or each tenant's own setting. */
+export type RetentionDays = number | ((tenantId: string) => Promise<number>);
+
 /** Applies the retention period to every tenant's snapshots and leftover staging rows once. */
 export async function sweepRetention(
   store: CollectionStore,
-  retentionDays: number,
+  retentionDays: RetentionDays,
   now: () => Date,
 ): Promise<{ tenants: number; snapshots: number; stagedRuns: number }> {
-  const before = new Date(now().getTime() - retentionDays * dayMs);
   const totals = { tenants: 0, snapshots: 0, stagedRuns: 0 };
   for (const tenantId of await store.tenantsWithData()) {
+    const days = typeof retentionDays === 'number' ? retentionDays : await retentionDays(tenantId);
+    const before = new Date(now().getTime() - days * dayMs);
     const removed = await store.applyRetention(tenantId, before);
     totals.tenants += 1;
     totals.snapshots += removed.snapshots;
@@ -25,7 +29,7 @@ export async function sweepRetention(
 /** Sweeps at start and every six hours; returns the timer to clear on shutdown. */
 export function startRetention(
   store: CollectionStore,
-  retentionDays: number,
+  retentionDays: RetentionDays,
   now: () => Date,
   logger: Logger,
 ): NodeJS.Timeout {
@@ -33,7 +37,10 @@ export function startRetention(
     sweepRetention(store, retentionDays, now).then(
       (totals) => {
         if (totals.snapshots + totals.stagedRuns > 0)
-          logger.info('retention applied', { ...totals, retentionDays });
+          logger.info('retention applied', {
+            ...totals,
+            ...(typeof retentionDays === 'number' ? { retentionDays } : {}),
+          });
       },
       (error: unknown) =>
         logger.error('retention sweep failed', { error: error instanceof Error ? error.name : typeof error }),
