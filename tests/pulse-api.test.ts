@@ -1,0 +1,312 @@
+import {
+  myPulseAnswerSchema,
+  problemSchema,
+  pulseResultsSchema,
+  pulseViewSchema,
+  pulseWaveListSchema,
+  pulseWaveSchema,
+  type PulseAnswer,
+} from '@learnfit/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPseudonymKey } from '../api/src/config';
+import { createPseudonymizer } from '../api/src/identity/pseudonym';
+import { createPulseStore } from '../api/src/store/pulse-store';
+import { callApi } from './support/http';
+import { startTestServer, type TestServer } from './support/server';
+
+let server: TestServer;
+let tenantId: string;
+let leader: string;
+let admin: string;
+let learner: string;
+let learnerId: string;
+/** Tokens of six people besides the personas, to reach k = 5 answers. */
+let people: Array<{ id: string; token: string }>;
+
+beforeAll(async () => {
+  server = await startTestServer({ WORKER_CONCURRENCY: '0' });
+  const demo = server.composed.demo!;
+  tenantId = demo.tenant.tenantId;
+  const personas = demo.tenant.personas;
+  leader = await demo.identity.issueSsoToken(personas.learningLeader);
+  admin = await demo.identity.issueSsoToken(personas.admin);
+  learnerId = personas.learner;
+  learner = await demo.identity.issueSsoToken(learnerId);
+  const others = demo.tenant.users
+    .map((user) => user.id)
+    .filter((id) => !Object.values(personas).includes(id))
+    .slice(0, 6);
+  people = await Promise.all(
+    others.map(async (id) => ({ id, token: await demo.identity.issueSsoToken(id) })),
+  );
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const call = (method: string, path: string, token: string, body?: unknown): Promise<Response> =>
+  callApi(server.baseUrl, method, path, token, body);
+
+async function expectProblem(response: Response, status: number, code: string): Promise<string> {
+  expect(response.status).toBe(status);
+  const problem = problemSchema.parse(await response.json());
+  expect(problem.code).toBe(code);
+  return problem.detail ?? '';
+}
+
+async function createInitiative(): Promise<string> {
+  const demo = server.composed.demo!;
+  const response = await call('POST', '/api/initiatives', leader, {
+    name: 'Pulse test',
+    design: {
+      targetGroup: { kind: 'teams', ids: [demo.tenant.sampleInitiative.targetTeamId] },
+      designTeam: { kind: 'people', ids: [demo.tenant.personas.learningLeader] },
+    },
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
+
+async function openWave(initiativeId: string, token = leader): Promise<string> {
+  const response = await call('POST', `/api/initiatives/${initiativeId}/pulse/waves`, token, {
+    closesAt: inDays(7),
+  });
+  expect(response.status).toBe(201);
+  const wave = pulseWaveSchema.parse(await response.json());
+  expect(response.headers.get('location')).toBe(`/api/initiatives/${initiativeId}/pulse/waves/${wave.id}`);
+  expect(wave).toMatchObject({ initiativeId, state: 'open', closedAt: null });
+  return wave.id;
+}
+
+function answer(rating: number, overrides: Partial<PulseAnswer> = {}): PulseAnswer {
+  return {
+    currentModes: { chat: 'daily', channelPosts: 'monthly' },
+    preferredModes: ['channelPosts'],
+    expectedHelp: rating,
+    selfAssessment: { participatory: rating, timely: rating, transparent: 2, current: 1 },
+    ...overrides,
+  };
+}
+
+const answerPath = (initiativeId: string, waveId: string): string =>
+  `/api/initiatives/${initiativeId}/pulse/waves/${waveId}/answer`;
+
+async function results(initiativeId: string, waveId: string) {
+  const response = await call(
+    'GET',
+    `/api/initiatives/${initiativeId}/pulse/waves/${waveId}/results`,
+    leader,
+  );
+  expect(response.status).toBe(200);
+  return pulseResultsSchema.parse(await response.json());
+}
+
+async function storedAnswers(): Promise<Array<Record<string, unknown>>> {
+  return (await server.composed.store.db.selectFrom('pulse_answer').selectAll().execute()) as Array<
+    Record<string, unknown>
+  >;
+}
+
+describe('pulse over HTTP', () => {
+  it('takes one answer per person, editable until the wave closes, under a pseudonym', async () => {
+    const initiativeId = await createInitiative();
+    const empty = pulseViewSchema.parse(
+      await (await call('GET', `/api/initiatives/${initiativeId}/pulse`, learner)).json(),
+    );
+    expect(empty.questions.map((question) => question.id)).toEqual([
+      'currentModes',
+      'preferredModes',
+      'expectedHelp',
+      'selfAssessment',
+    ]);
+    expect(empty).toMatchObject({ wave: null, myAnswer: null });
+
+    const waveId = await openWave(initiativeId);
+    await expectProblem(
+      await call('POST', `/api/initiatives/${initiativeId}/pulse/waves`, admin, { closesAt: inDays(3) }),
+      409,
+      'conflict',
+    );
+
+    const first = await call('PUT', answerPath(initiativeId, waveId), learner, answer(2));
+    expect(first.status).toBe(200);
+    expect(myPulseAnswerSchema.parse(await first.json()).answer).toEqual(answer(2));
+    const edited = answer(4, { preferredModes: ['chat', 'meetings'], currentModes: {} });
+    expect((await call('PUT', answerPath(initiativeId, waveId), learner, edited)).status).toBe(200);
+    expect((await call('PUT', answerPath(initiativeId, waveId), people[0]!.token, answer(5))).status).toBe(
+      200,
+    );
+
+    const mine = pulseViewSchema.parse(
+      await (await call('GET', `/api/initiatives/${initiativeId}/pulse`, learner)).json(),
+    );
+    expect(mine.wave?.id).toBe(waveId);
+    expect(mine.myAnswer).toEqual(edited);
+    const theirs = pulseViewSchema.parse(
+      await (await call('GET', `/api/initiatives/${initiativeId}/pulse`, people[0]!.token)).json(),
+    );
+    expect(theirs.myAnswer).toEqual(answer(5));
+
+    // Two rows, keyed by the keyed pseudonym; the user id appears nowhere in them.
+    const rows = (await storedAnswers()).filter((row) => row['wave_id'] === waveId);
+    const keyOf = createPseudonymizer(demoPseudonymKey, tenantId);
+    expect(rows.map((row) => row['person_key']).sort()).toEqual(
+      [keyOf(learnerId), keyOf(people[0]!.id)].sort(),
+    );
+    expect(JSON.stringify(rows)).not.toContain(learnerId);
+    expect(rows.find((row) => row['person_key'] === keyOf(learnerId))?.['answer']).toEqual(edited);
+
+    // Too few answers and an open wave: nothing but the reason.
+    expect(await results(initiativeId, waveId)).toMatchObject({
+      k: 5,
+      respondents: null,
+      withheld: { reason: 'below_k' },
+      figures: null,
+    });
+
+    const closed = await call('POST', `/api/initiatives/${initiativeId}/pulse/waves/${waveId}/close`, leader);
+    expect(pulseWaveSchema.parse(await closed.json()).state).toBe('closed');
+    const again = await call('POST', `/api/initiatives/${initiativeId}/pulse/waves/${waveId}/close`, admin);
+    expect(again.status).toBe(200);
+
+    await expectProblem(
+      await call('PUT', answerPath(initiativeId, waveId), learner, answer(1)),
+      409,
+      'conflict',
+    );
+    const after = (await storedAnswers()).find(
+      (row) => row['wave_id'] === waveId && row['person_key'] === keyOf(learnerId),
+    );
+    expect(after?.['answer']).toEqual(edited);
+    const view = pulseViewSchema.parse(
+      await (await call('GET', `/api/initiatives/${initiativeId}/pulse`, learner)).json(),
+    );
+    expect(view).toMatchObject({ wave: null, myAnswer: null });
+
+    // A new wave may open once the last one is closed.
+    const next = await openWave(initiativeId, admin);
+    const list = pulseWaveListSchema.parse(
+      await (await call('GET', `/api/initiatives/${initiativeId}/pulse/waves`, leader)).json(),
+    );
+    expect(list.items.map((wave) => [wave.id, wave.state])).toEqual([
+      [next, 'open'],
+      [waveId, 'closed'],
+    ]);
+  });
+
+  it('withholds results under k answers and shows exact figures at k', async () => {
+    const initiativeId = await createInitiative();
+    const under = await openWave(initiativeId);
+    for (const [index, person] of people.slice(0, 4).entries())
+      expect(
+        (await call('PUT', answerPath(initiativeId, under), person.token, answer(index + 1))).status,
+      ).toBe(200);
+    await call('POST', `/api/initiatives/${initiativeId}/pulse/waves/${under}/close`, leader);
+    const withheld = await results(initiativeId, under);
+    expect(withheld).toMatchObject({ respondents: null, withheld: { reason: 'below_k' }, figures: null });
+    expect(withheld.withheld?.detail).toBe('Fewer than 5 people have answered, so no figures are shown.');
+
+    const atK = await openWave(initiativeId);
+    for (const [index, person] of people.slice(0, 5).entries())
+      await call('PUT', answerPath(initiativeId, atK), person.token, answer(index + 1));
+    // Open: the count shows (5 ≥ k) but no figure does.
+    expect(await results(initiativeId, atK)).toMatchObject({
+      respondents: 5,
+      withheld: { reason: 'wave_open' },
+      figures: null,
+    });
+    await call('POST', `/api/initiatives/${initiativeId}/pulse/waves/${atK}/close`, leader);
+    const shown = await results(initiativeId, atK);
+    expect(shown).toMatchObject({ respondents: 5, withheld: null });
+    expect(shown.figures?.expectedHelp).toEqual({ n: 5, mean: 3, counts: [1, 1, 1, 1, 1] });
+    expect(shown.figures?.selfAssessment.rows.map((row) => [row.attribute, row.mean])).toEqual([
+      ['participatory', 3],
+      ['timely', 3],
+      ['transparent', 2],
+      ['current', 1],
+    ]);
+    expect(shown.figures?.preferredModes.options.find((option) => option.mode === 'channelPosts')).toEqual({
+      mode: 'channelPosts',
+      count: 5,
+      share: 1,
+    });
+    expect(shown.figures?.currentModes.rows.find((row) => row.mode === 'chat')?.counts).toEqual({
+      never: 0,
+      monthly: 0,
+      weekly: 0,
+      daily: 5,
+    });
+    expect(JSON.stringify(shown)).not.toMatch(/personKey|person_key/);
+
+    // The diagnostics read the latest closed wave's answers as core pulse responses.
+    const reader = createPulseStore(server.composed.store.db, () => new Date());
+    const responses = await reader.responses(tenantId, initiativeId);
+    expect(responses.map((response) => response.expectedHelp).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(responses[0]).toMatchObject({ preferredModes: ['channelPosts'], selfAssessment: { current: 1 } });
+  });
+
+  it('keeps waves and results to leaders and refuses bad answers, writing nothing', async () => {
+    const initiativeId = await createInitiative();
+    await expectProblem(
+      await call('POST', `/api/initiatives/${initiativeId}/pulse/waves`, learner, { closesAt: inDays(7) }),
+      403,
+      'forbidden',
+    );
+    const waveId = await openWave(initiativeId);
+    await expectProblem(
+      await call('GET', `/api/initiatives/${initiativeId}/pulse/waves/${waveId}/results`, learner),
+      403,
+      'forbidden',
+    );
+    await expectProblem(
+      await call('POST', `/api/initiatives/${initiativeId}/pulse/waves/${waveId}/close`, learner),
+      403,
+      'forbidden',
+    );
+    await expectProblem(
+      await call('GET', `/api/initiatives/${initiativeId}/pulse/waves`, learner),
+      403,
+      'forbidden',
+    );
+
+    const before = await storedAnswers();
+    const bad: unknown[] = [
+      {},
+      answer(6),
+      answer(0),
+      answer(2.5),
+      { ...answer(3), comment: 'free text is never stored' },
+      answer(3, { preferredModes: [] }),
+      answer(3, { preferredModes: ['chat', 'chat'] }),
+      answer(3, { preferredModes: ['chat', 'calls', 'email', 'meetings'] }),
+      { ...answer(3), currentModes: { chat: 'hourly' } },
+      { ...answer(3), currentModes: { fax: 'daily' } },
+    ];
+    for (const body of bad)
+      await expectProblem(
+        await call('PUT', answerPath(initiativeId, waveId), learner, body),
+        400,
+        'bad_request',
+      );
+    await expectProblem(
+      await call('PUT', answerPath(initiativeId, 'no-such-wave'), learner, answer(3)),
+      404,
+      'not_found',
+    );
+    await expectProblem(
+      await call('PUT', answerPath('no-such-initiative', waveId), learner, answer(3)),
+      404,
+      'not_found',
+    );
+    for (const closesAt of [inDays(-1), inDays(91), 'tomorrow'])
+      await expectProblem(
+        await call('POST', `/api/initiatives/${initiativeId}/pulse/waves`, leader, { closesAt }),
+        // The open wave would answer 409; a bad time is refused before that is looked at.
+        400,
+        'bad_request',
+      );
+    expect(await storedAnswers()).toEqual(before);
+  });
+});
