@@ -20,7 +20,7 @@ export const demoAppPermissions = [
   'ChannelMessage.Read.All',
 ] as const;
 /** Delegated permissions consented for the demo tenant's users. */
-export const demoDelegatedScopes = ['User.Read', 'User.ReadBasic.All'] as const;
+export const demoDelegatedScopes = ['User.Read', 'User.ReadBasic.All', 'Group.ReadBasic.All'] as const;
 
 /** The running demo: synthetic tenant, simulators on loopback, and the host routes that reach them. */
 export interface DemoEnvironment {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { DemoGroup, DemoUser } from '../tenant/model';
 import type { GraphCaller } from './auth';
 import type { SimContext, SimRequest, SimResponse } from './context';
-import { directoryNotFound, methodNotAllowed, unknownSegment, unsupportedQuery } from './errors';
+import { badRequest, directoryNotFound, methodNotAllowed, unknownSegment, unsupportedQuery } from './errors';
 import {
   decodeToken,
   encodeToken,
@@ -17,6 +17,7 @@ import {
   rejectOptions,
   wantsCount,
 } from './odata';
+import { evaluateSearch, searchOf } from './search';
 import { KNOWN_USER_PROPERTIES } from './user-resource';
 import { wireUser } from './users';
 
@@ -130,7 +131,7 @@ export function groupsRoute(
 ): SimResponse {
   if (req.method !== 'GET') throw methodNotAllowed();
   const [, id = '', relation, cast] = seg;
-  if (seg.length < 2) throw unknownSegment('groups');
+  if (seg.length < 2) return { status: 200, json: listGroups(ctx, req) };
   const group = ctx.groupById.get(id.toLowerCase());
   if (!group) throw directoryNotFound(id);
   if (relation === undefined) {
@@ -201,5 +202,102 @@ export function groupsRoute(
             },
       ),
     },
+  };
+}
+
+const listToken = z.object({
+  k: z.literal('groups'),
+  p: z.number().int().min(0),
+  t: z.number().int().min(1).max(999),
+  s: z.string().nullable(),
+  f: z.string().nullable(),
+  q: z.string().nullable(),
+});
+
+/** String properties of a group that $search accepts (those $filter supports). */
+const SEARCHABLE_GROUP = ['displayName', 'description', 'mail', 'mailNickname'] as const;
+
+/**
+ * $filter on the group list: clauses joined by `and`, each one of
+ * `resourceProvisioningOptions/any(x:x eq 'Team')` (the documented way to list teams),
+ * `groupTypes/any(c:c eq 'Unified')`, `securityEnabled|mailEnabled eq true|false` or
+ * `displayName|mailNickname eq '…'`.
+ */
+function groupFilter(ctx: SimContext, raw: string | null): (g: DemoGroup) => boolean {
+  if (raw === null || raw.trim() === '') return () => true;
+  const tests = raw.split(/\s+and\s+/i).map((clause): ((g: DemoGroup) => boolean) => {
+    const text = clause
+      .trim()
+      .replace(/^\((.*)\)$/, '$1')
+      .trim();
+    const lambda =
+      /^(resourceProvisioningOptions|groupTypes)\/any\(\s*(\w+)\s*:\s*(\w+)\s+eq\s+'((?:[^']|'')*)'\s*\)$/i.exec(
+        text,
+      );
+    if (lambda?.[1] && lambda[2] && lambda[3]) {
+      if (lambda[2] !== lambda[3]) throw badRequest(`Could not find a property named '${lambda[3]}'.`);
+      const property =
+        lambda[1].toLowerCase() === 'groupTypes'.toLowerCase() ? 'groupTypes' : 'resourceProvisioningOptions';
+      const wanted = (lambda[4] ?? '').replace(/''/g, "'").toLowerCase();
+      return (g) =>
+        ((groupProperties(ctx, g)[property] as string[]) ?? []).some(
+          (value) => value.toLowerCase() === wanted,
+        );
+    }
+    const flag = /^(securityEnabled|mailEnabled)\s+eq\s+(true|false)$/i.exec(text);
+    if (flag?.[1] && flag[2]) {
+      const property = flag[1].toLowerCase() === 'securityenabled' ? 'securityEnabled' : 'mailEnabled';
+      const wanted = flag[2].toLowerCase() === 'true';
+      return (g) => groupProperties(ctx, g)[property] === wanted;
+    }
+    const name = /^(displayName|mailNickname)\s+eq\s+'((?:[^']|'')*)'$/i.exec(text);
+    if (name?.[1]) {
+      const property = name[1].toLowerCase() === 'displayname' ? 'displayName' : 'mailNickname';
+      const wanted = (name[2] ?? '').replace(/''/g, "'").toLowerCase();
+      return (g) => String(groupProperties(ctx, g)[property] ?? '').toLowerCase() === wanted;
+    }
+    throw unsupportedQuery(
+      `Unsupported or invalid query filter clause specified for resource 'Group': '${text}'.`,
+    );
+  });
+  return (g) => tests.every((test) => test(g));
+}
+
+/** GET /groups: $filter, $search (advanced query), $select, $top (default 100, max 999), $count and paging. */
+function listGroups(ctx: SimContext, req: SimRequest): object {
+  rejectOptions(req, ['$select', '$top', '$filter', '$count', '$search', '$skiptoken']);
+  const token = req.query.get('$skiptoken');
+  const state =
+    token !== null
+      ? decodeToken(token, listToken)
+      : {
+          k: 'groups' as const,
+          p: 0,
+          t: parseTop(req.query.get('$top'), 100, 999, invalidPageSize),
+          s: req.query.get('$select'),
+          f: req.query.get('$filter'),
+          q: req.query.get('$search'),
+        };
+  const first = token === null;
+  const count = first && wantsCount(req);
+  const select = parseSelect(state.s, GROUP_NAMES, 'microsoft.graph.group');
+  const search = searchOf(req, state.q, first, SEARCHABLE_GROUP, 'microsoft.graph.group');
+  const filter = groupFilter(ctx, state.f);
+  const matches = ctx.tenant.groups.filter(
+    (g) =>
+      filter(g) &&
+      (search === null ||
+        evaluateSearch(search, g, (group, property) => {
+          const value = groupProperties(ctx, group)[property];
+          return typeof value === 'string' ? value : null;
+        })),
+  );
+  const items = matches.slice(state.p, state.p + state.t);
+  const next = state.p + state.t < matches.length ? encodeToken({ ...state, p: state.p + state.t }) : null;
+  return {
+    '@odata.context': `${GRAPH_ROOT}/$metadata#groups${select ? `(${select.join(',')})` : ''}`,
+    ...(count ? { '@odata.count': matches.length } : {}),
+    ...(next ? { '@odata.nextLink': `${GRAPH_ROOT}/groups?$skiptoken=${next}` } : {}),
+    value: items.map((g) => project(groupProperties(ctx, g), select, DEFAULT_GROUP_PROPERTIES)),
   };
 }

@@ -54,6 +54,10 @@ export const PATH_PERMISSIONS: Readonly<Record<string, readonly [string, string]
     'AgentIdUser.ReadWrite.All AgentIdUser.ReadWrite.IdentityParentedBy Directory.Read.All Directory.ReadWrite.All Team.ReadBasic.All TeamSettings.Read.All TeamSettings.ReadWrite.All User.Read.All User.ReadWrite.All',
     'Team.ReadBasic.All TeamSettings.Read.All TeamSettings.ReadWrite.All',
   ],
+  'GET /groups': [
+    'Directory.Read.All Directory.ReadWrite.All Group-NestingSupport.ReadWrite.All Group-PreferredDataLocation.ReadWrite.All Group.ManageProtection.All Group.Read.All Group.ReadBasic.All Group.ReadWrite.All GroupMember.Read.All',
+    'Directory.Read.All Directory.ReadWrite.All Group-NestingSupport.ReadWrite.All Group-PreferredDataLocation.ReadWrite.All Group.ManageProtection.All Group.Read.All Group.ReadBasic.All Group.ReadWrite.All GroupMember.Read.All',
+  ],
   'GET /groups/{id}': [
     'Directory.Read.All Directory.ReadWrite.All Group-NestingSupport.ReadWrite.All Group-PreferredDataLocation.ReadWrite.All Group-XTenantIdentitySync.Read.All Group.ManageProtection.All Group.Read.All Group.ReadBasic.All Group.ReadWrite.All GroupMember.Read.All',
     'Directory.Read.All Directory.ReadWrite.All Group-NestingSupport.ReadWrite.All Group-PreferredDataLocation.ReadWrite.All Group-XTenantIdentitySync.Read.All Group.ManageProtection.All Group.Read.All Group.ReadBasic.All Group.ReadWrite.All GroupMember.Read.All',

@@ -47,6 +47,7 @@ const served: Record<string, string> = {
   'GET /users/{id}/manager': `/users/${user}/manager`,
   'GET /users/{id}/directreports': `/users/${user}/directReports`,
   'GET /users/{id}/joinedteams': `/users/${user}/joinedTeams`,
+  'GET /groups': '/groups',
   'GET /groups/{id}': `/groups/${group}`,
   'GET /groups/{id}/members': `/groups/${group}/members`,
   'GET /groups/{id}/transitivemembers': `/groups/${group}/transitiveMembers/microsoft.graph.user`,

@@ -45,7 +45,8 @@ export function classify(seg: readonly string[]): RouteInfo | null {
       return { template, service: 'identity', baseCost: template === '/users' ? 2 : 1, ...target };
     }
     case 'groups': {
-      if (a === undefined || s.length > 4 || (d !== undefined && !CASTS.has(d))) return null;
+      if (a === undefined) return { template: '/groups', service: 'identity', baseCost: 1 };
+      if (s.length > 4 || (d !== undefined && !CASTS.has(d))) return null;
       if (b === undefined) return { template: '/groups/{id}', service: 'identity', baseCost: 1 };
       if (b !== 'members' && b !== 'transitivemembers') return null;
       return { template: `/groups/{id}/${b}`, service: 'identity', baseCost: b === 'members' ? 3 : 5 };

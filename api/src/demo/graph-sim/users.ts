@@ -25,6 +25,7 @@ import {
   wantsCount,
   type ExpandClause,
 } from './odata';
+import { evaluateSearch, searchOf } from './search';
 import { DEFAULT_USER_PROPERTIES, KNOWN_USER_PROPERTIES, userProperties } from './user-resource';
 
 const USER_TYPE = 'microsoft.graph.user';
@@ -43,6 +44,8 @@ const pageToken = z.object({
   s: z.string().nullable(),
   f: z.string().nullable(),
   e: z.string().nullable(),
+  /** $search, carried so later pages keep it (ConsistencyLevel is not sent again on them). */
+  q: z.string().nullable().optional(),
 });
 type PageState = z.infer<typeof pageToken>;
 
@@ -183,7 +186,15 @@ function pageState(
   }
   const q = req.query;
   const t = parseTop(q.get('$top'), 100, 999, invalidPageSize);
-  const base = { k: kind, p: 0, t, s: q.get('$select'), f: q.get('$filter'), e: q.get('$expand') };
+  const base = {
+    k: kind,
+    p: 0,
+    t,
+    s: q.get('$select'),
+    f: q.get('$filter'),
+    e: q.get('$expand'),
+    q: q.get('$search'),
+  };
   return { state: userId === undefined ? base : { ...base, u: userId }, first: true };
 }
 
@@ -194,17 +205,22 @@ function page<T>(all: readonly T[], state: PageState, link: (next: PageState) =>
 }
 
 function listUsers(ctx: SimContext, req: SimRequest): object {
-  rejectOptions(req, ['$select', '$top', '$filter', '$count', '$expand', '$skiptoken']);
+  rejectOptions(req, ['$select', '$top', '$filter', '$count', '$expand', '$skiptoken', '$search']);
   const { state, first } = pageState(req, 'users');
   const count = first && wantsCount(req);
+  const search = searchOf(req, state.q ?? null, first, Object.values(FILTERABLE), USER_TYPE);
   const select = selectUser(state.s);
   const expand = parseExpand(state.e);
   if (expand?.levels != null)
     throw unsupportedQuery(
       '$levels parameter is only supported on a single user, not on a collection of users.',
     );
-  if (expand && count) throw unsupportedQuery('$expand is not supported with advanced queries ($count).');
-  const matches = ctx.tenant.users.filter(userFilter(state.f));
+  if (expand && (count || search))
+    throw unsupportedQuery('$expand is not supported with advanced queries ($count, $search).');
+  const filter = userFilter(state.f);
+  const matches = ctx.tenant.users.filter(
+    (u) => filter(u) && (search === null || evaluateSearch(search, u, readUserProperty)),
+  );
   const { items, nextLink } = page(
     matches,
     state,
@@ -238,6 +254,12 @@ function listDirectReports(ctx: SimContext, req: SimRequest, u: DemoUser): objec
     ...(nextLink ? { '@odata.nextLink': nextLink } : {}),
     value: items.map((r) => wireUser(ctx, r, select, true)),
   };
+}
+
+/** A user's string property for $search (null for other types). */
+function readUserProperty(u: DemoUser, property: string): string | null {
+  const value = u[property as keyof DemoUser];
+  return typeof value === 'string' ? value : null;
 }
 
 const FILTERABLE: Record<string, keyof DemoUser> = {
