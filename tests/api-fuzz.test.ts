@@ -80,6 +80,8 @@ beforeAll(async () => {
     // The highest limits the config accepts, so the fuzz is never throttled (a separate test covers 429).
     API_RATE_PER_USER: '100000',
     API_RATE_PER_TENANT: '1000000',
+    // No worker runs here, so a queued run's progress stream would stay open until this cap.
+    EVENT_STREAM_MAX_SECONDS: '1',
   });
   const demo = server.composed.demo;
   if (!demo) throw new Error('demo environment missing');
@@ -109,6 +111,15 @@ beforeAll(async () => {
     headers,
   });
   if (archived.status !== 200) throw new Error(`setup: archiving answered ${archived.status}`);
+  // An open pulse wave on the demo initiative, so wave paths can meet a real one.
+  const listed = await fetch(`${server.baseUrl}/api/initiatives`, { headers });
+  const seeded = ((await listed.json()) as { items: Array<{ id: string }> }).items[0]?.id ?? '';
+  const wave = await fetch(`${server.baseUrl}/api/initiatives/${seeded}/pulse/waves`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
+  });
+  if (wave.status !== 201) throw new Error(`setup: opening a wave answered ${wave.status}`);
   known = [
     ...demo.tenant.teams.slice(0, 5).map((team) => team.id),
     ...demo.tenant.groups.slice(0, 3).map((group) => group.id),
@@ -143,11 +154,12 @@ async function existingIds(path = ''): Promise<string[]> {
   const db = server.composed.store.db;
   const initiatives = sql`select id, created_at from initiative`;
   const runs = sql`select id, created_at from job`;
+  const waves = sql`select id, opened_at as created_at from pulse_wave`;
   const source = path.startsWith('/api/initiatives/')
-    ? initiatives
+    ? sql`${initiatives} union all ${waves}`
     : path.startsWith('/api/collections/')
       ? runs
-      : sql`${initiatives} union all ${runs}`;
+      : sql`${initiatives} union all ${runs} union all ${waves}`;
   const result = await sql<{
     id: string;
   }>`select id from (${source}) records order by created_at, id`.execute(db);

@@ -17,10 +17,15 @@ beforeAll(async () => {
   leaderToken = await demo.identity.issueSsoToken(demo.tenant.personas.learningLeader);
   learnerToken = await demo.identity.issueSsoToken(demo.tenant.personas.learner);
   teamId = demo.tenant.sampleInitiative.targetTeamId;
-  const list = (await (await call('GET', '/api/initiatives', leaderToken)).json()) as {
-    items: Array<{ id: string }>;
-  };
-  initiativeId = list.items[0]!.id;
+  // A new initiative: the demo's own already has its (seeded) baseline, and a baseline is taken once.
+  const made = await call('POST', '/api/initiatives', leaderToken, {
+    name: 'Collections over HTTP',
+    design: {
+      targetGroup: { kind: 'teams', ids: [teamId] },
+      designTeam: { kind: 'people', ids: [demo.tenant.personas.learningLeader] },
+    },
+  });
+  initiativeId = ((await made.json()) as { id: string }).id;
 });
 afterAll(async () => {
   await server?.close();
@@ -128,9 +133,9 @@ describe('collection runs over HTTP', () => {
     await expectProblem(await call('DELETE', `/api/collections/${started.id}`, leaderToken), 409, 'conflict');
     await expectProblem(await call('GET', '/api/collections/no-such-run', leaderToken), 404, 'not_found');
     const snapshots = (await (await call('GET', '/api/snapshots', leaderToken)).json()) as {
-      items: unknown[];
+      items: Array<{ runId: string }>;
     };
-    expect(snapshots.items).toEqual([]);
+    expect(snapshots.items.filter((snapshot) => snapshot.runId === started.id)).toEqual([]);
   });
 });
 
@@ -175,5 +180,21 @@ describe('hardening', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it('refuses a second baseline for an initiative that has one (the demo seed is one)', async () => {
+    const list = (await (await call('GET', '/api/initiatives', leaderToken)).json()) as {
+      items: Array<{ id: string; name: string }>;
+    };
+    const seeded = list.items.find((item) => item.id !== initiativeId)!;
+    await expectProblem(
+      await call('POST', '/api/collections', leaderToken, {
+        initiativeId: seeded.id,
+        teamIds: [teamId],
+        snapshotKind: 'baseline',
+      }),
+      409,
+      'conflict',
+    );
   });
 });

@@ -166,4 +166,27 @@ describe('initiatives over HTTP', () => {
     );
     await expectProblem(await call('POST', '/api/initiatives/nope/archive', leader), 404, 'not_found');
   });
+
+  it('lets managers create initiatives only once an admin allows it', async () => {
+    const demo = server.composed.demo!;
+    const admin = await demo.identity.issueSsoToken(demo.tenant.personas.admin);
+    const manager = await demo.identity.issueSsoToken(demo.tenant.personas.manager);
+    const body = { name: 'A manager plan', design: design() };
+    await expectProblem(await call('POST', '/api/initiatives', manager, body), 403, 'forbidden');
+    // The view adds when it was saved; a PUT takes the settings alone.
+    const { savedAt: _savedAt, ...settings } = (await (
+      await call('GET', '/api/admin/settings', admin)
+    ).json()) as Record<string, unknown>;
+    const saved = await call('PUT', '/api/admin/settings', admin, {
+      ...settings,
+      initiativeCreators: 'learningLeadersAndManagers',
+    });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    expect((await call('POST', '/api/initiatives', manager, body)).status).toBe(201);
+    // A learner who manages no one is still refused, with the rule in the detail.
+    const refused = await call('POST', '/api/initiatives', learner, body);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { detail: string }).detail).toContain('people managers');
+    await call('PUT', '/api/admin/settings', admin, settings);
+  });
 });

@@ -3,13 +3,17 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { mountBot } from '@learnfit/bot';
+import { minimumK } from '@learnfit/core';
 import type { Config } from './config';
 import { startDemoEnvironment, type DemoEnvironment } from './demo/demo-environment';
 import { seedDemoInitiative } from './demo/seed';
+import { seedDemoSnapshot } from './demo/seed-snapshot';
+import { createGraphAudienceMembers } from './graph/audience-members';
 import { createGraphClient } from './graph/graph-client';
 import { createRoutedFetch } from './graph/transport';
 import { createGraphUsageReports } from './graph/usage-reports';
 import { createGraphUserDirectory } from './graph/user-directory';
+import { createGraphDirectorySearch } from './graph/directory-search';
 import { createMsalGraphTokens } from './identity/graph-tokens';
 import { createPseudonymizer } from './identity/pseudonym';
 import { createSsoTokenValidator } from './identity/sso-token-validator';
@@ -20,14 +24,30 @@ import { startWorker, type Worker } from './jobs/worker';
 import { createRateGovernor, type RateGovernor } from './graph/pacing/governor';
 import { identityUnitsFor, DOCUMENTED_LIMITS } from './graph/pacing/graph-limits';
 import type { Logger } from './logger';
+import { defaultEventTiming } from './http/routes/collection-events';
 import { createServer } from './server';
 import { createApiServices } from './services/api-services';
 import { createCollectionService } from './services/collection-service';
 import { createInitiativeService } from './services/initiative-service';
+import { createDiagnosticsService, type DiagnosticsDeps } from './services/diagnostics-service';
+import { createReportService } from './services/report-service';
+import { createSnapshotCache, invalidatingInitiatives } from './services/snapshot-cache';
+import { createAdminService } from './services/admin-service';
+import { createErasureService } from './services/erasure-service';
+import { createKpiService } from './services/kpi-service';
+import { createPulseService } from './services/pulse-service';
+import { createDirectoryService } from './services/directory-service';
+import { createProfileService } from './services/profile-service';
+import { createSharingStore, sharingErasable } from './store/sharing-store';
+import { tracedFetch } from './telemetry';
 import { createCollectionStore } from './store/collection-store';
 import { createQuotaLedger } from './store/quota-ledger';
 import { openStore, type Store } from './store/database';
 import { createInitiativeStore } from './store/initiative-store';
+import { createAuditStore } from './store/audit-store';
+import { createSettingsStore } from './store/settings-store';
+import { createKpiStore, kpiErasableTables } from './store/kpi-store';
+import { createPulseStore, pulseErasableTables } from './store/pulse-store';
 
 /** Folders the server serves files from, resolved by the entry point. */
 export interface AppPaths {
@@ -69,7 +89,8 @@ export async function composeApp(
         hostEmulatorDir: paths.hostEmulatorDir,
       })
     : null;
-  const send = createRoutedFetch(demo?.routes ?? new Map());
+  // Each call to Microsoft (Graph, login) is a child span of the request being handled, when tracing is on.
+  const send = tracedFetch(createRoutedFetch(demo?.routes ?? new Map()));
   const store = await openStore(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl }
@@ -80,8 +101,21 @@ export async function composeApp(
   );
   let stopWorker: (() => Promise<void>) | undefined;
   try {
-    const initiatives = createInitiativeStore(store.db);
-    if (demo) await seedDemoInitiative(initiatives, demo.tenant, now());
+    // Decoded snapshots, diagnostics and rendered reports, shared by both services; erasure of a person
+    // or tenant must call `snapshotCache.invalidate(tenantId)`. Initiative writes refresh it themselves.
+    const snapshotCache = createSnapshotCache();
+    const initiatives = invalidatingInitiatives(createInitiativeStore(store.db), snapshotCache);
+    if (demo) {
+      const sampleId = await seedDemoInitiative(initiatives, demo.tenant, now());
+      // A stored baseline of the sample initiative from the demo's ground truth, so that diagnostics and
+      // reports answer at once (a real collection waits about ten minutes on the report quota).
+      await seedDemoSnapshot({
+        store: createCollectionStore(store.db, now),
+        tenant: demo.tenant,
+        initiativeId: sampleId,
+        pseudonymize: createPseudonymizer(config.pseudonymKey, demo.tenant.tenantId),
+      });
+    }
 
     const tokens = createMsalGraphTokens({
       clientId: config.auth.clientId,
@@ -137,17 +171,55 @@ export async function composeApp(
           })
         : null;
     stopWorker = worker ? () => worker.stop() : undefined;
-    const retention = startRetention(collectionStore, config.retentionDays, now, logger);
+    // Pulse answers are stored under the same keyed pseudonym as snapshots, so diagnostics can pair them.
+    const pseudonymizers = new Map<string, (id: string) => string>();
+    const pseudonymizerFor = (tenantId: string): ((id: string) => string) => {
+      let pseudonymizer = pseudonymizers.get(tenantId);
+      if (!pseudonymizer) {
+        pseudonymizer = createPseudonymizer(config.pseudonymKey, tenantId);
+        pseudonymizers.set(tenantId, pseudonymizer);
+      }
+      return pseudonymizer;
+    };
+    const pulseStore = createPulseStore(store.db, now);
+    const sharingStore = createSharingStore(store.db);
+    const kpiStore = createKpiStore(store.db);
+    const settingsStore = createSettingsStore(store.db, {
+      k: minimumK,
+      retentionDays: config.retentionDays,
+      initiativeCreators: 'learningLeaders',
+      nameManagersInParticipation: false,
+    });
+    const auditLog = createAuditStore(store.db, now);
+    // Each tenant keeps data as long as its admin chose, or the server's default until one saves.
+    const retention = startRetention(
+      collectionStore,
+      async (tenantId) => (await settingsStore.get(tenantId)).retentionDays,
+      now,
+      logger,
+    );
     const services = createApiServices({
-      directory: createGraphUserDirectory((identity, scopes) =>
-        createGraphClient({
-          fetch: send,
-          accessToken: () => tokens.forUser(identity.tenantId, identity.token, scopes),
-        }),
-      ),
+      directory: createGraphUserDirectory(async (identity, scopes) => {
+        const token = await tokens.forUser(identity.tenantId, identity.token, scopes);
+        return createGraphClient({ fetch: send, accessToken: () => Promise.resolve(token) });
+      }),
       reports: createGraphUsageReports({ clientFor: appClientFor, now }),
       initiatives,
     });
+    const diagnosticsDeps: DiagnosticsDeps = {
+      initiatives,
+      snapshots: collectionStore,
+      settings: settingsStore,
+      pulse: pulseStore,
+      kpis: kpiStore,
+      sharing: sharingStore,
+      audit: auditLog,
+      membersOf: createGraphAudienceMembers(appClientFor, governorFor),
+      pseudonymizerFor,
+      cache: snapshotCache,
+      now,
+    };
+    const diagnostics = createDiagnosticsService(diagnosticsDeps);
     const app = await createServer({
       mode: config.mode,
       tabDistDir: paths.tabDistDir,
@@ -162,7 +234,56 @@ export async function composeApp(
         now,
       }),
       services,
-      initiatives: createInitiativeService({ initiatives, now }),
+      initiatives: createInitiativeService({
+        initiatives,
+        now,
+        settings: settingsStore,
+        managesPeople: async (identity) => (await services.describeMe(identity)).roles.includes('Manager'),
+      }),
+      diagnostics,
+      reports: createReportService(diagnosticsDeps, diagnostics),
+      admin: createAdminService({
+        settings: settingsStore,
+        audit: auditLog,
+        appToken: (tenantId) => tokens.forApp(tenantId),
+        snapshots: collectionStore,
+        clientId: config.auth.clientId,
+        onSettingsSaved: (tenantId) => snapshotCache.invalidate(tenantId),
+        now,
+        logger,
+      }),
+      erasure: createErasureService({
+        db: store.db,
+        pseudonymizerFor: (tenantId) => createPseudonymizer(config.pseudonymKey, tenantId),
+        // Tables other features own, erased in the same transaction.
+        erasables: [sharingErasable, pulseErasableTables, kpiErasableTables],
+        onErased: (tenantId) => snapshotCache.invalidate(tenantId),
+        now,
+      }),
+      pulse: createPulseService({
+        initiatives,
+        pulse: pulseStore,
+        settings: settingsStore,
+        keyFor: (tenantId, userId) => pseudonymizerFor(tenantId)(userId),
+        now,
+      }),
+      kpis: createKpiService({ initiatives, kpis: kpiStore, now }),
+      directory: createDirectoryService(
+        createGraphDirectorySearch(async (identity, scopes) => {
+          // The token first, so a missing consent surfaces as ConsentRequiredError (403 consent_required)
+          // rather than wrapped inside a Graph client error.
+          const token = await tokens.forUser(identity.tenantId, identity.token, scopes);
+          return createGraphClient({ fetch: send, accessToken: () => Promise.resolve(token) });
+        }),
+      ),
+      profiles: createProfileService({
+        snapshots: collectionStore,
+        initiatives,
+        sharing: sharingStore,
+        pulse: pulseStore,
+        pseudonymizerFor,
+        now,
+      }),
       collections: createCollectionService({
         queue,
         store: collectionStore,
@@ -197,6 +318,7 @@ export async function composeApp(
       },
       demoRouter: demo?.router ?? null,
       rateLimits: config.rateLimits,
+      collectionEvents: { ...defaultEventTiming, maxStreamMs: config.eventStreamMaxSeconds * 1000 },
       logger,
     });
     return {

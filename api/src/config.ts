@@ -29,7 +29,10 @@ const rawSchema = z.object({
   API_RATE_PER_USER: z.coerce.number().int().min(1).max(100_000).default(600),
   API_RATE_PER_TENANT: z.coerce.number().int().min(1).max(1_000_000).default(6000),
   RETENTION_DAYS: z.coerce.number().int().min(7).max(3650).default(180),
+  EVENT_STREAM_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  OTEL_TRACES: z.enum(['off', 'console']).default('off'),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
   TAB_DIST_DIR: z.string().min(1).default('tabs/dist'),
 });
 
@@ -66,7 +69,14 @@ export interface Config {
   readonly rateLimits: { readonly perUserPerMinute: number; readonly perTenantPerMinute: number };
   /** Days snapshots and collection staging are kept. */
   readonly retentionDays: number;
+  /** Longest a progress event stream stays open before the browser reconnects. */
+  readonly eventStreamMaxSeconds: number;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Traces: `console` prints spans; an Application Insights connection string readies them for Azure Monitor. */
+  readonly telemetry: {
+    readonly traces: 'off' | 'console';
+    readonly appInsightsConnectionString: string | null;
+  };
   readonly tabDistDir: string;
 }
 
@@ -130,8 +140,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     pseudonymKey: raw.PSEUDONYM_KEY ?? demoPseudonymKey,
     workerConcurrency: raw.WORKER_CONCURRENCY,
     retentionDays: raw.RETENTION_DAYS,
+    eventStreamMaxSeconds: raw.EVENT_STREAM_MAX_SECONDS,
     rateLimits: { perUserPerMinute: raw.API_RATE_PER_USER, perTenantPerMinute: raw.API_RATE_PER_TENANT },
     logLevel: raw.LOG_LEVEL,
+    telemetry: {
+      traces: raw.OTEL_TRACES,
+      appInsightsConnectionString: raw.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
+    },
     tabDistDir: raw.TAB_DIST_DIR,
   };
   return deepFreeze(config);

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { composeApp } from './compose';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { startTelemetry } from './telemetry';
 
 // This file runs from api/src (tests, tsx) or api/dist (the built server): both sit two levels below the root.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -12,6 +13,8 @@ const repoRoot = path.resolve(here, '..', '..');
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  // Before anything makes requests, so every span has a provider.
+  const telemetry = startTelemetry(config.telemetry, logger);
   const started = performance.now();
   const composed = await composeApp(
     config,
@@ -36,7 +39,10 @@ async function main(): Promise<void> {
   const shutdown = (signal: string): void => {
     logger.info('shutting down', { signal });
     server.close(() => {
-      void composed.close().finally(() => process.exit(0));
+      void composed
+        .close()
+        .then(() => telemetry.shutdown())
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

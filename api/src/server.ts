@@ -5,17 +5,34 @@ import { authenticate } from './http/authenticate';
 import { errorHandler, notFound } from './http/error-handler';
 import { sendProblem } from './http/problem';
 import { guardPathAndQuery, rejectUnstorableStrings } from './http/input-guard';
-import { buildOpenApi } from './http/openapi';
+import { buildOpenApi, operations } from './http/openapi';
 import { rateLimits, requestId, securityHeaders, type RateLimits } from './http/security';
 import { healthRoutes } from './http/routes/health';
 import { collectionRoutes } from './http/routes/collections';
 import { initiativeRoutes } from './http/routes/initiatives';
 import { meRoutes } from './http/routes/me';
+import { diagnosticsRoutes } from './http/routes/diagnostics';
+import { reportRoutes } from './http/routes/reports';
+import { adminRoutes } from './http/routes/admin';
+import { kpiRoutes } from './http/routes/kpis';
+import { pulseRoutes } from './http/routes/pulse';
 import type { SsoTokenValidator } from './identity/sso-token-validator';
 import type { Logger } from './logger';
 import type { ApiServices, ReadinessCheck } from './services/api-services';
 import type { CollectionService } from './services/collection-service';
 import type { InitiativeService } from './services/initiative-service';
+import type { DiagnosticsService } from './services/diagnostics-service';
+import type { ReportService } from './services/report-service';
+import type { AdminService } from './services/admin-service';
+import type { ErasureService } from './services/erasure-service';
+import type { KpiService } from './services/kpi-service';
+import type { PulseService } from './services/pulse-service';
+import type { DirectoryService } from './services/directory-service';
+import type { ProfileService } from './services/profile-service';
+import { collectionEventRoutes, type CollectionEventTiming } from './http/routes/collection-events';
+import { directoryRoutes } from './http/routes/directory';
+import { profileRoutes } from './http/routes/profile';
+import { requestSpans } from './telemetry';
 
 /** Everything the HTTP server needs; it reads no environment and creates no adapters itself. */
 export interface ServerDeps {
@@ -25,6 +42,16 @@ export interface ServerDeps {
   readonly services: ApiServices;
   readonly collections: CollectionService;
   readonly initiatives: InitiativeService;
+  readonly diagnostics: DiagnosticsService;
+  readonly reports: ReportService;
+  readonly admin: AdminService;
+  readonly erasure: ErasureService;
+  readonly pulse: PulseService;
+  readonly kpis: KpiService;
+  readonly directory: DirectoryService;
+  readonly profiles: ProfileService;
+  /** Poll, heartbeat and lifetime of collection event streams (defaults: 1 s, 15 s, 5 min). */
+  readonly collectionEvents?: CollectionEventTiming;
   readonly readiness: readonly ReadinessCheck[];
   /** Registers `POST /api/messages` (the bot) on the app. */
   readonly mountBot: (app: Express) => Promise<void>;
@@ -57,7 +84,7 @@ export async function createServer(deps: ServerDeps): Promise<Express> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 1);
-  app.use(requestId, securityHeaders(deps.mode), requestLog(deps.logger));
+  app.use(requestId, securityHeaders(deps.mode), requestLog(deps.logger), requestSpans(operations));
   app.use(healthRoutes(deps.readiness));
 
   app.use(
@@ -81,7 +108,15 @@ export async function createServer(deps: ServerDeps): Promise<Express> {
     ...rateLimits(deps.rateLimits),
     meRoutes(deps.services),
     initiativeRoutes(deps.services, deps.initiatives),
+    diagnosticsRoutes(deps.diagnostics),
+    reportRoutes(deps.reports),
+    adminRoutes(deps.admin, deps.erasure),
     collectionRoutes(deps.collections),
+    collectionEventRoutes(deps.collections, deps.collectionEvents),
+    directoryRoutes(deps.directory),
+    profileRoutes(deps.profiles),
+    pulseRoutes(deps.pulse),
+    kpiRoutes(deps.kpis),
   );
   app.use('/api', notFound);
 

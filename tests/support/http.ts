@@ -1,4 +1,15 @@
-/** Calls the API as a signed-in user; a string body is sent as is (for malformed JSON), anything else as JSON. */
+/** A request body sent as is with its own media type (a CSV upload, say). */
+export class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly text: string,
+  ) {}
+}
+
+/**
+ * Calls the API as a signed-in user; a string body is sent as is (for malformed JSON), a `RawBody` with
+ * its media type, anything else as JSON.
+ */
 export function callApi(
   baseUrl: string,
   method: string,
@@ -6,6 +17,12 @@ export function callApi(
   token: string,
   body?: unknown,
 ): Promise<Response> {
+  if (body instanceof RawBody)
+    return fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': body.contentType },
+      body: body.text,
+    });
   return fetch(`${baseUrl}${path}`, {
     method,
     headers: {

@@ -4,8 +4,12 @@ import type { ManagerLink } from '@learnfit/core';
 import type { SsoIdentity } from '../identity/sso-token-validator';
 import type { UserDirectory } from '../services/ports';
 
-/** Builds a Graph client that calls on behalf of the given user. */
-export type UserGraphClientFactory = (identity: SsoIdentity, scopes: readonly string[]) => Client;
+/**
+ * Builds a Graph client that calls on behalf of the given user. It gets the token first: a consent the
+ * user or admin has not given then surfaces as the token error (403 consent_required), not wrapped by
+ * the Graph client into a network failure.
+ */
+export type UserGraphClientFactory = (identity: SsoIdentity, scopes: readonly string[]) => Promise<Client>;
 
 /** Delegated scopes the "who am I" reads need; each is listed in docs/permissions.md. */
 export const userDirectoryScopes = ['User.Read', 'User.ReadBasic.All'] as const;
@@ -16,7 +20,7 @@ type UserWithManager = User & { manager?: UserWithManager | null };
 export function createGraphUserDirectory(clientFor: UserGraphClientFactory): UserDirectory {
   return {
     async me(identity, levels) {
-      const client = clientFor(identity, userDirectoryScopes);
+      const client = await clientFor(identity, userDirectoryScopes);
       const [me, reports] = await Promise.all([
         client
           .api('/me')

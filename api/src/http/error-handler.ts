@@ -85,7 +85,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         error.status === 415 ? 'unsupported_media_type' : 'bad_request',
         'The request body could not be read',
       );
-    } else if (clientStatusOf(error) !== null) {
+    } else if (!(error instanceof GraphError) && clientStatusOf(error) !== null) {
+      // (A GraphError carries Graph's status in `statusCode`: Graph's 4xx is not the client's fault.)
       // Errors raised by Express and its parsers for the client's input (a malformed %-escape in a
       // path, a body that claims an encoding it does not have) carry a 4xx status but no parser type.
       const status = clientStatusOf(error) === 415 ? 415 : 400;

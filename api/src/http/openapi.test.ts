@@ -3,10 +3,26 @@ import { describe, expect, it } from 'vitest';
 import type { ApiServices } from '../services/api-services';
 import type { CollectionService } from '../services/collection-service';
 import type { InitiativeService } from '../services/initiative-service';
+import type { KpiService } from '../services/kpi-service';
+import type { PulseService } from '../services/pulse-service';
+import type { AdminService } from '../services/admin-service';
+import type { ErasureService } from '../services/erasure-service';
 import { buildOpenApi, operations } from './openapi';
+import { adminRoutes } from './routes/admin';
 import { collectionRoutes } from './routes/collections';
 import { initiativeRoutes } from './routes/initiatives';
 import { meRoutes } from './routes/me';
+import { kpiRoutes } from './routes/kpis';
+import { pulseRoutes } from './routes/pulse';
+import { collectionEventRoutes } from './routes/collection-events';
+import { directoryRoutes } from './routes/directory';
+import { profileRoutes } from './routes/profile';
+import { diagnosticsRoutes } from './routes/diagnostics';
+import { reportRoutes } from './routes/reports';
+import type { DiagnosticsService } from '../services/diagnostics-service';
+import type { ReportService } from '../services/report-service';
+import type { DirectoryService } from '../services/directory-service';
+import type { ProfileService } from '../services/profile-service';
 
 /** Method and path of every route a router defines (the services are never called here). */
 function routesOf(router: Router, prefix: string): string[] {
@@ -25,8 +41,16 @@ describe('OpenAPI document', () => {
     const services = {} as ApiServices;
     const served = [
       ...routesOf(meRoutes(services), '/api'),
+      ...routesOf(adminRoutes({} as AdminService, {} as ErasureService), '/api'),
       ...routesOf(initiativeRoutes(services, {} as InitiativeService), '/api'),
       ...routesOf(collectionRoutes({} as CollectionService), '/api'),
+      ...routesOf(collectionEventRoutes({} as CollectionService), '/api'),
+      ...routesOf(directoryRoutes({} as DirectoryService), '/api'),
+      ...routesOf(profileRoutes({} as ProfileService), '/api'),
+      ...routesOf(pulseRoutes({} as PulseService), '/api'),
+      ...routesOf(kpiRoutes({} as KpiService), '/api'),
+      ...routesOf(diagnosticsRoutes({} as DiagnosticsService), '/api'),
+      ...routesOf(reportRoutes({} as ReportService), '/api'),
     ].sort();
     const documented = operations
       .filter((operation) => !operation.public && operation.path.startsWith('/api/'))

@@ -28,10 +28,37 @@ export function toSummary(record: InitiativeRecord): InitiativeSummary {
   };
 }
 
-/** Wires the use cases to their ports. */
-export function createApiServices(deps: MeServiceDeps & { initiatives: InitiativeStore }): ApiServices {
+/** How long one person's `/api/me` answer is reused: org chart and 30-day counts change slowly. */
+const meTtlMs = 60_000;
+/** Most people whose answer is kept at once (the oldest is dropped first). */
+const meCacheSize = 10_000;
+
+/**
+ * Wires the use cases to their ports. `/api/me` is answered from a short per-person cache: the tab asks
+ * on every page, and each answer costs an on-behalf-of token and three Graph calls. Requests that arrive
+ * together share one lookup; a failed lookup is not kept. The answer depends only on the token's tenant,
+ * user and roles, so the key holds all three (a role granted a minute ago shows at once).
+ */
+export function createApiServices(
+  deps: MeServiceDeps & { initiatives: InitiativeStore; now?: () => number },
+): ApiServices {
+  const now = deps.now ?? Date.now;
+  const answers = new Map<string, { at: number; answer: Promise<MeResponse> }>();
+  const cachedMe = (identity: SsoIdentity): Promise<MeResponse> => {
+    const key = `${identity.tenantId}|${identity.userId}|${[...identity.roles].sort().join(',')}`;
+    const kept = answers.get(key);
+    if (kept && now() - kept.at < meTtlMs) return kept.answer;
+    const answer = describeMe(deps, identity);
+    answers.delete(key);
+    answers.set(key, { at: now(), answer });
+    if (answers.size > meCacheSize) answers.delete(answers.keys().next().value ?? '');
+    answer.catch(() => {
+      if (answers.get(key)?.answer === answer) answers.delete(key);
+    });
+    return answer;
+  };
   return {
-    describeMe: (identity) => describeMe(deps, identity),
+    describeMe: cachedMe,
     listInitiatives: async (tenantId) => (await deps.initiatives.list(tenantId)).map(toSummary),
     searchInitiatives: async (tenantId, text, limit) =>
       (await deps.initiatives.search(tenantId, text, limit)).map(toSummary),

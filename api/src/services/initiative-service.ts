@@ -8,7 +8,7 @@ import {
 import { HttpProblem } from '../http/problem';
 import type { SsoIdentity } from '../identity/sso-token-validator';
 import { toSummary } from './api-services';
-import type { InitiativeRecord, InitiativeStore } from './ports';
+import type { InitiativeRecord, InitiativeStore, TenantSettingsReader } from './ports';
 
 /** Creating, reading, editing and archiving initiatives. */
 export interface InitiativeService {
@@ -47,7 +47,25 @@ function toDetail(record: InitiativeRecord): InitiativeDetail {
 export function createInitiativeService(deps: {
   readonly initiatives: InitiativeStore;
   readonly now: () => Date;
+  /** The tenant's admin settings; without them only learning leaders and admins create initiatives. */
+  readonly settings?: TenantSettingsReader;
+  /** Whether the caller manages people (the org chart says so); asked only when the settings allow managers. */
+  readonly managesPeople?: (identity: SsoIdentity) => Promise<boolean>;
 }): InitiativeService {
+  /** Editors create; so do managers when the tenant's admin allowed it. */
+  const requireCreator = async (identity: SsoIdentity): Promise<void> => {
+    if (identity.roles.some((role) => editors.includes(role))) return;
+    const allowed = deps.settings ? (await deps.settings.get(identity.tenantId)).initiativeCreators : null;
+    if (allowed === 'learningLeadersAndManagers' && (await deps.managesPeople?.(identity))) return;
+    throw new HttpProblem(
+      403,
+      'forbidden',
+      'You may not create initiatives',
+      allowed === 'learningLeadersAndManagers'
+        ? 'Learning leaders, admins and people managers create initiatives here.'
+        : 'Ask an admin to assign you the LearningLeader role, or to let managers create initiatives.',
+    );
+  };
   const find = async (identity: SsoIdentity, id: string): Promise<InitiativeRecord> => {
     const record = await deps.initiatives.get(identity.tenantId, id);
     if (!record)
@@ -56,7 +74,7 @@ export function createInitiativeService(deps: {
   };
   return {
     async create(identity, body) {
-      requireEditor(identity);
+      await requireCreator(identity);
       const input = createInitiativeSchema.parse(body);
       const at = deps.now();
       const record: InitiativeRecord = {

@@ -1,6 +1,9 @@
 import type { ColumnType } from 'kysely';
 import type { JobTables } from '../jobs/tables';
+import type { AdminTables } from './admin-tables';
 import type { CollectionTables } from './collection-tables';
+import type { PulseKpiTables } from './pulse-kpi-tables';
+import type { SharingTables } from './sharing-store';
 
 /** The `initiative` table. */
 export interface InitiativeTable {
@@ -18,6 +21,6 @@ export interface InitiativeTable {
 }
 
 /** Every table LearnFit stores; each row carries its tenant id. */
-export interface Database extends JobTables, CollectionTables {
+export interface Database extends JobTables, CollectionTables, PulseKpiTables, AdminTables, SharingTables {
   initiative: InitiativeTable;
 }

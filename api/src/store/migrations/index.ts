@@ -3,6 +3,9 @@ import { jobsMigration } from './0002-jobs';
 import { collectionMigration } from './0003-collection';
 import { graphQuotaMigration } from './0004-graph-quota';
 import { initiativeDesignMigration } from './0005-initiative-design';
+import { adminMigration } from './0006-admin';
+import { pulseKpiMigration } from './0007-pulse-kpi';
+import { profileSharingMigration } from './0008-profile-sharing';
 
 /** Migrations in order; names sort lexically. Never edit a migration that has shipped: add one. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +39,9 @@ const migrations: Record<string, Migration> = {
   '0003_collection': collectionMigration,
   '0004_graph_quota': graphQuotaMigration,
   '0005_initiative_design': initiativeDesignMigration,
+  '0006_admin': adminMigration,
+  '0007_pulse_kpi': pulseKpiMigration,
+  '0008_profile_sharing': profileSharingMigration,
 };
 
 /** Supplies the migrations from code, so bundling and tests need no file-system scan. */
