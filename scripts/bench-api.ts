@@ -232,6 +232,7 @@ async function measure(): Promise<boolean> {
     console.log(figure('api.report.p50', report.latency.p50, 'ms', null));
     console.log(figure('api.report.failures', reportFailures, 'responses', 0, false, 0));
     console.log(figure('api.mix.errors', mix.errors + mix.timeouts, 'requests', 0, false, 0));
+    console.log(`api.mix.errors.detail socket errors ${mix.errors}, timeouts (over 10 s) ${mix.timeouts}`);
     console.log(figure('api.mix.non2xx', mix.non2xx, 'responses', 0, false, 0));
     console.log(figure('api.mix.throughput', mix.requests.average, 'req/s', null));
     console.log(figure('api.mix.p99', mix.latency.p99, 'ms', null));

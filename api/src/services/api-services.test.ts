@@ -54,11 +54,29 @@ describe('GET /api/me answers', () => {
     advance(59_000);
     await services.describeMe(identity);
     expect(lookups()).toBe(1);
+    // A minute on, the old answer comes at once and a fresh one is looked up behind it.
     advance(2_000);
+    expect((await services.describeMe(identity)).directReportCount).toBe(1);
+    expect(lookups()).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect((await services.describeMe(identity)).directReportCount).toBe(2);
+    // Ten minutes on, the request waits for the fresh answer.
+    advance(10 * 60_000);
+    expect((await services.describeMe(identity)).directReportCount).toBe(3);
     // A role granted since is a different answer: looked up at once.
     await services.describeMe({ ...identity, roles: ['Admin'] });
-    expect(lookups()).toBe(3);
+    expect(lookups()).toBe(4);
+  });
+
+  it('keep the old answer when a refresh fails', async () => {
+    let failing = false;
+    const { services, advance } = setup(() => failing);
+    await services.describeMe(identity);
+    failing = true;
+    advance(61_000);
+    expect((await services.describeMe(identity)).directReportCount).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await services.describeMe(identity)).directReportCount).toBe(1);
   });
 
   it('do not keep a failed lookup', async () => {
