@@ -68,11 +68,24 @@ async function collect(
     maxRetries: 0,
   });
   const governor = createRateGovernor({ now, sleep });
-  const sources = await collectTenant(client, governor, {
-    teamIds: tenant.teams.map((team) => team.id),
-    dataAsOf: new Date(tenant.asOf),
-    weeks: tenant.weeks,
-  });
+  const phases: string[] = [];
+  const sources = await collectTenant(
+    client,
+    governor,
+    {
+      teamIds: tenant.teams.map((team) => team.id),
+      dataAsOf: new Date(tenant.asOf),
+      weeks: tenant.weeks,
+    },
+    undefined,
+    (progress) => {
+      if (phases[phases.length - 1] !== progress.phase) phases.push(progress.phase);
+    },
+  );
+  // The directory comes first, assembling only at the very end; the reports lie between the two.
+  expect(phases[0]).toBe('directory');
+  expect(phases.indexOf('assembling')).toBe(phases.length - 1);
+  expect(phases).toContain('reports');
   const snapshot = buildCollaborationSnapshot({
     tenantId: tenant.tenantId,
     dataAsOf: new Date(tenant.asOf),

@@ -107,10 +107,8 @@ export async function collectTenant(
   let channelsLeft: number | null = null;
   let reportDaysLeft: number | null = null;
   const report = (): void => {
-    if (phase !== 'assembling')
-      phase = !directoryDone
-        ? 'directory'
-        : (messagePhase ?? (reportDaysLeft !== null && reportDaysLeft > 0 ? 'reports' : 'assembling'));
+    // The reports phase lasts from the end of the directory and the messages until assembling starts.
+    if (phase !== 'assembling') phase = !directoryDone ? 'directory' : (messagePhase ?? 'reports');
     onProgress({
       phase,
       done,
