@@ -2,9 +2,11 @@
 // on, for synthetic tenants of 1,000, 10,000 and 50,000 people, each collecting a target group of about
 // 1,000 people in 10 cohort teams of 100 (generateTenant's `cohorts` option) through the production path (governor, Graph client, PGlite journal, snapshot
 // saved). Per size: Graph requests and wall time against the least the API allows for the same plan
-// (scripts/bench/collect-minimum.ts; budgets ≤ 1.2), the same time ratio for everything but the usage
-// reports (their 14-per-10-minutes quota makes any run last ≥ 10 minutes and would hide a slow message
-// path), 429s received (budget 0) and peak RSS (no budget). Each size runs in its own Node process, one
+// (scripts/bench/collect-minimum.ts; budgets ≤ 1.2), 429s received (budget 0) and peak RSS (no budget).
+// Also, as information without a budget (the issue sets none): the same time ratio for everything but
+// the usage reports, whose 14-per-10-minutes quota makes any run last ≥ 10 minutes and would hide a slow
+// directory or message path. Its floor counts latency only; here the simulator and PGlite share the
+// collector's thread, so their CPU time per page lands in it too. Each size runs in its own Node process, one
 // after the other by default (about 11 minutes each: the report quota): with --parallel they run at once,
 // which is quicker but makes them compete for this machine's two cores, so the time ratios then measure
 // the contention as much as the pipeline.
@@ -360,7 +362,9 @@ async function compareSizes(): Promise<boolean> {
     };
     console.log(figure(`collect.${name}.requests-vs-minimum`, ratios.requests, 'x', budget.requests));
     console.log(figure(`collect.${name}.wall-vs-minimum`, ratios.wall, 'x', budget.time));
-    console.log(figure(`collect.${name}.non-report-vs-minimum`, ratios.nonReport, 'x', budget.time));
+    console.log(
+      `collect.${name}.non-report-vs-minimum ${ratios.nonReport.toFixed(2)} x (information, no budget)`,
+    );
     console.log(figure(`collect.${name}.throttled`, throttled, 'responses', budget.throttled, 0));
     console.log(figure(`collect.${name}.peak-rss`, result.rssMiB.peak, 'MiB', null, 0));
     const { target } = result;
@@ -375,7 +379,7 @@ async function compareSizes(): Promise<boolean> {
       judge(ratios.wall <= budget.time, !scaled),
       `${secs(messagesDone)}/${secs(minimum.ms.nonReport)}`,
       ratios.nonReport.toFixed(2),
-      judge(ratios.nonReport <= budget.time, !scaled),
+      'info',
       `${throttled} (raw ${result.raw429})`,
       judge(throttled <= budget.throttled),
       `${result.rssMiB.peak.toFixed(0)} MiB (${result.rssMiB.before.toFixed(0)})`,
