@@ -8,6 +8,13 @@ function stableId(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The Monday four weeks after `now` (ISO date): the sample initiative's planned launch. */
+function launchDateAfter(now: Date): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 28));
+  day.setUTCDate(day.getUTCDate() + ((8 - day.getUTCDay()) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
 /** Stores the demo tenant's sample initiative (idempotent). */
 export async function seedDemoInitiative(
   store: InitiativeStore,
@@ -30,9 +37,55 @@ export async function seedDemoInitiative(
       targetGroup: { kind: 'teams', ids: [sample.targetTeamId] },
       designTeam: { kind: 'people', ids: sample.designTeamMemberIds },
       comparisonGroup: null,
-      features: [],
-      kpis: [],
-      launchDate: null,
+      // A design like the article's example, so the demo shows a fit score and a change plan at once.
+      features: [
+        {
+          id: 'peer-qa',
+          name: 'Weekly peer Q&A in the team channel',
+          mode: 'channelPosts',
+          cadence: 'weekly',
+          synchronous: false,
+          plannedTimes: [],
+          groupSize: null,
+        },
+        {
+          id: 'deal-clinic',
+          name: 'Live deal clinic',
+          mode: 'meetings',
+          cadence: 'biweekly',
+          synchronous: true,
+          plannedTimes: [{ dayOfWeek: 2, hour: 14, durationMinutes: 45 }],
+          groupSize: 12,
+        },
+        {
+          id: 'wins-community',
+          name: 'Customer wins community on Viva Engage',
+          mode: 'engage',
+          cadence: 'weekly',
+          synchronous: false,
+          plannedTimes: [],
+          groupSize: null,
+        },
+      ],
+      kpis: [
+        {
+          id: 'channel-replies',
+          name: 'Channel replies per person per week',
+          kirkpatrickLevel: 3,
+          unit: 'replies',
+          direction: 'increase',
+          source: 'graph',
+        },
+        {
+          id: 'first-deal-days',
+          name: 'Days to first closed deal for new sellers',
+          kirkpatrickLevel: 4,
+          unit: 'days',
+          direction: 'decrease',
+          source: 'entered',
+        },
+      ],
+      launchDate: launchDateAfter(now),
     },
   });
   return id;
