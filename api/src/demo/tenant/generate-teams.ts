@@ -28,6 +28,20 @@ export function channelMemberIds(
 /** Lower-case letters and digits of a name, as a mail nickname. */
 const nickname = (name: string) => name.replace(/[^A-Za-z0-9]/g, '').slice(0, 56) || 'group';
 
+/** The Microsoft 365 group behind a team: same id, name and people. */
+const unifiedGroupOf = (t: DemoTeam): DemoGroup => ({
+  id: t.id,
+  displayName: t.displayName,
+  description: t.description,
+  mailNickname: nickname(t.displayName),
+  kind: 'unified',
+  createdDateTime: t.createdDateTime,
+  ownerIds: [...t.ownerIds],
+  memberIds: [...t.memberIds],
+  memberGroupIds: [],
+  teamId: t.id,
+});
+
 /** Teams (named, leadership, units) and all groups; ids and dates drawn from the rng. */
 export function buildTeams(
   rng: Rng,
@@ -106,18 +120,7 @@ export function buildTeams(
     teams.push(unit);
     unitGroupOf.set(manager.id, unit.id);
   }
-  const groups: DemoGroup[] = teams.map((t) => ({
-    id: t.id,
-    displayName: t.displayName,
-    description: t.description,
-    mailNickname: nickname(t.displayName),
-    kind: 'unified',
-    createdDateTime: t.createdDateTime,
-    ownerIds: [...t.ownerIds],
-    memberIds: [...t.memberIds],
-    memberGroupIds: [],
-    teamId: t.id,
-  }));
+  const groups: DemoGroup[] = teams.map(unifiedGroupOf);
   const security = (displayName: string, ownerId: string, memberIds: string[], memberGroupIds: string[]) => {
     const group: DemoGroup = {
       id: rng.guid(),
@@ -189,17 +192,6 @@ export function buildCohortTeams(
       channels: [channel('General', created), channel('Questions & Answers', created + rng.int(1, 30) * DAY)],
     });
   }
-  const groups: DemoGroup[] = teams.map((t) => ({
-    id: t.id,
-    displayName: t.displayName,
-    description: t.description,
-    mailNickname: nickname(t.displayName),
-    kind: 'unified',
-    createdDateTime: t.createdDateTime,
-    ownerIds: [...t.ownerIds],
-    memberIds: [...t.memberIds],
-    memberGroupIds: [],
-    teamId: t.id,
-  }));
+  const groups: DemoGroup[] = teams.map(unifiedGroupOf);
   return { teams, groups };
 }
