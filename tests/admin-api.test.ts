@@ -4,7 +4,6 @@ import {
   buildCollaborationSnapshot,
   consentStatusSchema,
   dataSources,
-  problemSchema,
   tenantSettingsViewSchema,
 } from '@learnfit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { createSettingsStore } from '../api/src/store/settings-store';
 import { createFingerprint } from './support/fuzz';
 import { callApi } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
+import { expectProblem } from './support/problem';
 
 let server: TestServer;
 let admin: string;
@@ -27,11 +27,6 @@ let fingerprint: () => Promise<string>;
 
 const call = (method: string, path: string, token: string, body?: unknown): Promise<Response> =>
   callApi(server.baseUrl, method, path, token, body);
-
-async function expectProblem(response: Response, status: number, code: string): Promise<void> {
-  expect(response.status).toBe(status);
-  expect(problemSchema.parse(await response.json()).code).toBe(code);
-}
 
 const saved = {
   k: 8,

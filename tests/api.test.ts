@@ -1,6 +1,7 @@
-import { problemSchema, meResponseSchema } from '@learnfit/core';
+import { meResponseSchema } from '@learnfit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/server';
+import { expectProblem } from './support/problem';
 
 let server: TestServer;
 
@@ -19,14 +20,6 @@ function demo() {
 
 async function getMe(token?: string): Promise<Response> {
   return fetch(`${server.baseUrl}/api/me`, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
-}
-
-async function expectProblem(response: Response, status: number, code: string): Promise<void> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  const body = problemSchema.parse(await response.json());
-  expect(body.code).toBe(code);
-  expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
 }
 
 describe('health', () => {

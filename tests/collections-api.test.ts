@@ -2,6 +2,7 @@ import { collectionRunSchema, problemSchema } from '@learnfit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
+import { expectProblem } from './support/problem';
 
 // No worker in this process: these tests are about the HTTP contract; runs stay queued.
 let server: TestServer;
@@ -33,12 +34,6 @@ afterAll(async () => {
 
 const call = (method: string, path: string, token: string, body?: unknown): Promise<Response> =>
   callApi(server.baseUrl, method, path, token, body);
-
-async function expectProblem(response: Response, status: number, code: string): Promise<void> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  expect(problemSchema.parse(await response.json()).code).toBe(code);
-}
 
 async function runCount(): Promise<number> {
   const response = await call('GET', '/api/collections', leaderToken);

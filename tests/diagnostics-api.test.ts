@@ -1,8 +1,9 @@
-import { diagnosticsResponseSchema, problemSchema, type DiagnosticsResponse } from '@learnfit/core';
+import { diagnosticsResponseSchema, type DiagnosticsResponse } from '@learnfit/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
+import { expectProblem } from './support/problem';
 
 let server: TestServer;
 let leader: string;
@@ -25,14 +26,6 @@ afterAll(async () => {
 
 const call = (method: string, path: string, token: string, body?: unknown): Promise<Response> =>
   callApi(server.baseUrl, method, path, token, body);
-
-async function expectProblem(response: Response, status: number, code: string): Promise<string> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const problem = problemSchema.parse(await response.json());
-  expect(problem.code).toBe(code);
-  return problem.detail ?? '';
-}
 
 /** Every object in a JSON value that states a figure over `n` people (or a segment's `size`). */
 function releasedFigures(value: unknown, path = '$', out: Array<{ path: string; n: number }> = []) {

@@ -1,10 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import {
-  buildCollaborationSnapshot,
-  erasureResultSchema,
-  problemSchema,
-  type CollaborationSnapshot,
-} from '@learnfit/core';
+import { buildCollaborationSnapshot, erasureResultSchema, type CollaborationSnapshot } from '@learnfit/core';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPseudonymKey } from '../api/src/config';
@@ -20,6 +15,7 @@ import type { Database } from '../api/src/store/schema';
 import { createFingerprint } from './support/fuzz';
 import { callApi } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
+import { expectProblem } from './support/problem';
 
 const tenantB = '0b0b0b0b-1111-4222-8333-444455556666';
 
@@ -187,11 +183,6 @@ async function reportDayRows(tenantId: string): Promise<number[][][]> {
     .orderBy('day')
     .execute();
   return rows.map((row) => JSON.parse(gunzipSync(row.rows).toString('utf8')) as number[][]);
-}
-
-async function expectProblem(response: Response, status: number, code: string): Promise<void> {
-  expect(response.status).toBe(status);
-  expect(problemSchema.parse(await response.json()).code).toBe(code);
 }
 
 beforeAll(async () => {

@@ -1,7 +1,8 @@
-import { initiativeDetailSchema, problemSchema } from '@learnfit/core';
+import { initiativeDetailSchema } from '@learnfit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
+import { expectProblem } from './support/problem';
 
 let server: TestServer;
 let leader: string;
@@ -23,11 +24,6 @@ afterAll(async () => {
 
 const call = (method: string, path: string, token: string, body?: unknown): Promise<Response> =>
   callApi(server.baseUrl, method, path, token, body);
-
-async function expectProblem(response: Response, status: number, code: string): Promise<void> {
-  expect(response.status).toBe(status);
-  expect(problemSchema.parse(await response.json()).code).toBe(code);
-}
 
 const listIds = async (): Promise<string[]> =>
   (

@@ -1,8 +1,9 @@
-import { kpiListSchema, kpiWriteResultSchema, problemSchema, type KpiList } from '@learnfit/core';
+import { kpiListSchema, kpiWriteResultSchema, type KpiList } from '@learnfit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKpiStore } from '../api/src/store/kpi-store';
 import { callApi } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
+import { expectProblem } from './support/problem';
 
 let server: TestServer;
 let tenantId: string;
@@ -36,13 +37,6 @@ const upload = (
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType },
     body: csv,
   });
-
-async function expectProblem(response: Response, status: number, code: string): Promise<string> {
-  expect(response.status).toBe(status);
-  const problem = problemSchema.parse(await response.json());
-  expect(problem.code).toBe(code);
-  return problem.detail ?? '';
-}
 
 async function createInitiative(): Promise<string> {
   const demo = server.composed.demo!;

@@ -1,6 +1,5 @@
 import {
   myProfileSchema,
-  problemSchema,
   sharingListSchema,
   sharingStateSchema,
   type CollaborationSnapshot,
@@ -13,6 +12,7 @@ import { createSharingStore, sharingErasable } from '../api/src/store/sharing-st
 import { buildSnapshot } from '../core/src/testing/snapshot-builder';
 import { callApi } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
+import { expectProblem } from './support/problem';
 
 let server: TestServer;
 let tenantId: string;
@@ -41,13 +41,6 @@ afterAll(async () => {
 
 const call = (method: string, path: string, token: string, body?: unknown) =>
   callApi(server.baseUrl, method, path, token, body);
-
-async function expectProblem(response: Response, status: number, code: string): Promise<string> {
-  expect(response.status).toBe(status);
-  const problem = problemSchema.parse(await response.json());
-  expect(problem.code).toBe(code);
-  return problem.detail ?? '';
-}
 
 async function save(id: string, dataAsOf: string, snapshot: CollaborationSnapshot): Promise<void> {
   await createCollectionStore(server.composed.store.db).saveSnapshot({

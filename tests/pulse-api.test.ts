@@ -1,6 +1,5 @@
 import {
   myPulseAnswerSchema,
-  problemSchema,
   pulseResultsSchema,
   pulseViewSchema,
   pulseWaveListSchema,
@@ -13,6 +12,7 @@ import { createPseudonymizer } from '../api/src/identity/pseudonym';
 import { createPulseStore } from '../api/src/store/pulse-store';
 import { callApi } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
+import { expectProblem } from './support/problem';
 
 let server: TestServer;
 let tenantId: string;
@@ -46,13 +46,6 @@ afterAll(async () => {
 
 const call = (method: string, path: string, token: string, body?: unknown): Promise<Response> =>
   callApi(server.baseUrl, method, path, token, body);
-
-async function expectProblem(response: Response, status: number, code: string): Promise<string> {
-  expect(response.status).toBe(status);
-  const problem = problemSchema.parse(await response.json());
-  expect(problem.code).toBe(code);
-  return problem.detail ?? '';
-}
 
 async function createInitiative(): Promise<string> {
   const demo = server.composed.demo!;

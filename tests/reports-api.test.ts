@@ -1,9 +1,10 @@
-import { problemSchema, workflowReportSchema, type WorkflowReport } from '@learnfit/core';
+import { workflowReportSchema, type WorkflowReport } from '@learnfit/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoTenant } from '../api/src/demo/tenant/model';
 import { callApi } from './support/http';
 import { startTestServer, type TestServer } from './support/server';
+import { expectProblem } from './support/problem';
 
 let server: TestServer;
 let tenant: DemoTenant;
@@ -61,13 +62,6 @@ afterAll(async () => {
 });
 
 const call = (path: string, token: string): Promise<Response> => callApi(server.baseUrl, 'GET', path, token);
-
-async function expectProblem(response: Response, status: number, code: string): Promise<string> {
-  expect(response.status).toBe(status);
-  const problem = problemSchema.parse(await response.json());
-  expect(problem.code).toBe(code);
-  return problem.detail ?? '';
-}
 
 /** A strict RFC 4180 parser: quoted fields with doubled quotes, CRLF line ends. */
 function parseCsv(text: string): string[][] {
