@@ -49,10 +49,26 @@ export interface ResponseSchema<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false };
 }
 
+/** One call: method, path (with query string), the schema of a successful body, and an optional JSON body. */
+export interface ApiRequest<T> {
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly path: string;
+  /** Checks the answer; `null` for answers with no body (204). */
+  readonly schema: ResponseSchema<T> | null;
+  /** Sent as JSON, or as-is with `contentType` when it is a string (CSV uploads). */
+  readonly body?: unknown;
+  readonly contentType?: string;
+  readonly signal?: AbortSignal;
+}
+
 /** The LearnFit API as the tab sees it. */
 export interface ApiClient {
   /** `GET /api/me`: the signed-in person, their roles, management chain and 30-day activity. */
   getMe(signal?: AbortSignal): Promise<MeResponse>;
+  /** Any other call: bearer token, schema-checked answer, problem+json turned into an `ApiError`. */
+  request<T>(call: ApiRequest<T>): Promise<T>;
+  /** Fetches a file the API renders (CSV, printable HTML) as text with the caller's token. */
+  download(path: string, signal?: AbortSignal): Promise<{ text: string; contentType: string }>;
 }
 
 /** What the client needs: where the API is and how to get a Teams SSO token. */
@@ -79,10 +95,9 @@ function isAbort(error: unknown): boolean {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function get<T>(path: string, schema: ResponseSchema<T>, signal?: AbortSignal): Promise<T> {
-    let token: string;
+  async function token(): Promise<string> {
     try {
-      token = await options.getToken();
+      return await options.getToken();
     } catch (error) {
       throw new ApiError({
         status: 0,
@@ -91,14 +106,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         detail: error instanceof Error ? error.message : String(error),
       });
     }
+  }
 
-    let response: Response;
+  async function send(path: string, init: RequestInit): Promise<Response> {
     try {
-      const init: RequestInit = {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json, application/problem+json' },
-      };
-      if (signal) init.signal = signal;
-      response = await doFetch(`${options.baseUrl}${path}`, init);
+      return await doFetch(`${options.baseUrl}${path}`, init);
     } catch (error) {
       if (isAbort(error)) throw error;
       throw new ApiError({
@@ -107,33 +119,72 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         title: 'The LearnFit service could not be reached',
       });
     }
+  }
 
+  async function failure(response: Response): Promise<ApiError> {
     const body = await readJson(response);
-    if (!response.ok) {
-      const problem = problemSchema.safeParse(body);
-      if (problem.success) {
-        const { code, title, detail } = problem.data;
-        throw new ApiError({ status: response.status, code, title, detail: detail ?? null });
-      }
-      throw new ApiError({
-        status: response.status,
-        code: 'unexpected_status',
-        title: `HTTP ${response.status} without a problem description`,
-      });
+    const problem = problemSchema.safeParse(body);
+    if (problem.success) {
+      const { code, title, detail } = problem.data;
+      return new ApiError({ status: response.status, code, title, detail: detail ?? null });
     }
+    return new ApiError({
+      status: response.status,
+      code: 'unexpected_status',
+      title: `HTTP ${response.status} without a problem description`,
+    });
+  }
 
-    const parsed = schema.safeParse(body);
+  async function request<T>(call: ApiRequest<T>): Promise<T> {
+    const bearer = await token();
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${bearer}`,
+      Accept: 'application/json, application/problem+json',
+    };
+    const init: RequestInit = { method: call.method ?? 'GET', headers };
+    if (call.body !== undefined) {
+      const raw = typeof call.body === 'string' && call.contentType !== undefined;
+      headers['Content-Type'] = raw ? (call.contentType ?? 'text/plain') : 'application/json';
+      init.body = raw ? (call.body as string) : JSON.stringify(call.body);
+    }
+    if (call.signal) init.signal = call.signal;
+    const response = await send(call.path, init);
+    if (!response.ok) throw await failure(response);
+    if (call.schema === null) {
+      await response.body?.cancel();
+      return undefined as T;
+    }
+    const parsed = call.schema.safeParse(await readJson(response));
     if (!parsed.success) {
       throw new ApiError({
         status: response.status,
         code: 'invalid_response',
-        title: `The answer of ${path} does not match the contract`,
+        title: `The answer of ${call.path} does not match the contract`,
       });
     }
     return parsed.data;
   }
 
+  async function download(
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<{ text: string; contentType: string }> {
+    const bearer = await token();
+    const init: RequestInit = { headers: { Authorization: `Bearer ${bearer}` } };
+    if (signal) init.signal = signal;
+    const response = await send(path, init);
+    if (!response.ok) throw await failure(response);
+    return { text: await response.text(), contentType: response.headers.get('Content-Type') ?? '' };
+  }
+
   return {
-    getMe: (signal) => get('/api/me', meResponseSchema, signal),
+    getMe: (signal) =>
+      request(
+        signal
+          ? { path: '/api/me', schema: meResponseSchema, signal }
+          : { path: '/api/me', schema: meResponseSchema },
+      ),
+    request,
+    download,
   };
 }

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
+import { fakeClient } from '../../test-fixtures/fake-client';
+import { fakeHost } from '../../test-fixtures/fake-host';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../api/client';
-import { connectToTeams, type HostConnection, type TeamsHost, type TeamsTheme } from '../../teams/host';
+import { connectToTeams, type HostConnection } from '../../teams/host';
 import { meFixture } from '../../test-fixtures/me-response';
 import { App } from './App';
 
@@ -11,30 +13,7 @@ beforeEach(() => {
   window.location.hash = '#/home';
 });
 
-function fakeHost(): { host: TeamsHost; pushTheme(theme: TeamsTheme): void } {
-  const listeners = new Set<(theme: TeamsTheme) => void>();
-  const host: TeamsHost = {
-    context: {
-      userId: meFixture.user.id,
-      tenantId: meFixture.tenantId,
-      userPrincipalName: meFixture.user.userPrincipalName,
-      locale: 'en-us',
-      frameContext: 'content',
-      hostName: 'Teams',
-      hostClientType: 'web',
-      placement: null,
-    },
-    initialTheme: 'default',
-    getAuthToken: () => Promise.resolve('token'),
-    onThemeChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  return { host, pushTheme: (theme) => listeners.forEach((listener) => listener(theme)) };
-}
-
-const client: ApiClient = { getMe: () => Promise.resolve(meFixture) };
+const client: ApiClient = fakeClient({ getMe: () => Promise.resolve(meFixture) });
 
 describe('App', () => {
   it('explains how to open LearnFit when it is not inside Teams', async () => {

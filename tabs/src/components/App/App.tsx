@@ -18,6 +18,11 @@ const HomePage = lazy(() => import('../../pages/HomePage/HomePage'));
 const InitiativesPage = lazy(() => import('../../pages/InitiativesPage/InitiativesPage'));
 const AboutPage = lazy(() => import('../../pages/AboutPage/AboutPage'));
 const ConfigPage = lazy(() => import('../../pages/ConfigPage/ConfigPage'));
+const PulsePage = lazy(() => import('../../pages/PulsePage/PulsePage'));
+const ProfilePage = lazy(() => import('../../pages/ProfilePage/ProfilePage'));
+const ReportPage = lazy(() => import('../../pages/ReportPage/ReportPage'));
+const AdminPage = lazy(() => import('../../pages/AdminPage/AdminPage'));
+const ChannelPage = lazy(() => import('../../pages/ChannelPage/ChannelPage'));
 
 function defaultClient(host: TeamsHost): ApiClient {
   return createApiClient({ baseUrl: tabConfig.apiBaseUrl, getToken: () => host.getAuthToken() });
@@ -28,11 +33,21 @@ function renderPage(route: Route | null, host: TeamsHost): ReactNode {
     case 'home':
       return <HomePage locale={host.context.locale} />;
     case 'initiatives':
-      return <InitiativesPage />;
+      return <InitiativesPage host={host} />;
+    case 'pulse':
+      return <PulsePage />;
+    case 'profile':
+      return <ProfilePage />;
+    case 'report':
+      return <ReportPage host={host} />;
+    case 'admin':
+      return <AdminPage />;
+    case 'channel':
+      return <ChannelPage host={host} />;
     case 'about':
       return <AboutPage />;
     case 'config':
-      return <ConfigPage />;
+      return <ConfigPage host={host} />;
     case null:
       return <PageNotFound />;
   }
@@ -44,7 +59,7 @@ function Shell({ host, createClient }: { host: TeamsHost; createClient: (host: T
   const client = useMemo(() => createClient(host), [createClient, host]);
   return (
     <ApiClientProvider client={client}>
-      {route === 'config' ? null : <TopNav current={route} />}
+      {route === 'config' || route === 'channel' ? null : <TopNav current={route} />}
       <main className={styles.main}>
         <PageErrorBoundary key={route ?? 'not-found'}>
           <Suspense fallback={<LoadingState label="Loading…" />}>{renderPage(route, host)}</Suspense>

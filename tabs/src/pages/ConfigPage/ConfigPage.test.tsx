@@ -4,6 +4,7 @@ import { pages } from '@microsoft/teams-js';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tabConfig } from '../../config';
+import { fakeHost } from '../../test-fixtures/fake-host';
 import ConfigPage from './ConfigPage';
 
 vi.mock('@microsoft/teams-js', () => ({
@@ -20,7 +21,7 @@ afterEach(() => {
 function renderPage() {
   render(
     <FluentProvider theme={teamsLightTheme}>
-      <ConfigPage />
+      <ConfigPage host={fakeHost().host} />
     </FluentProvider>,
   );
 }

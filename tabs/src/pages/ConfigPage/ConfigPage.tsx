@@ -1,9 +1,10 @@
+import type { TeamsHost } from '../../teams/host';
 import { Body1, Card, MessageBar, MessageBarBody, MessageBarTitle, Title3 } from '@fluentui/react-components';
 import { useConfigPage } from '../../teams/use-config-page';
 import { useConfigPageStyles } from './ConfigPage.styles';
 
 /** The configuration page Teams shows when LearnFit is added to a channel. */
-export default function ConfigPage() {
+export default function ConfigPage(_props: { host: TeamsHost }) {
   const styles = useConfigPageStyles();
   const state = useConfigPage();
   return (

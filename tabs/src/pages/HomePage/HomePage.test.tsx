@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { fakeClient } from '../../test-fixtures/fake-client';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import type { MeResponse } from '@learnfit/core';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
@@ -67,7 +68,7 @@ describe('HomePage', () => {
   }
 
   it('shows a spinner, then the profile', async () => {
-    renderWith({ getMe: () => Promise.resolve(meFixture) });
+    renderWith(fakeClient({ getMe: () => Promise.resolve(meFixture) }));
     expect(screen.getByText('Loading your profile…')).toBeTruthy();
     expect((await screen.findByTestId('me-name')).textContent).toBe('Ines Okafor');
   });
@@ -79,7 +80,7 @@ describe('HomePage', () => {
         new ApiError({ status: 503, code: 'graph_unavailable', title: 'Graph unavailable' }),
       )
       .mockResolvedValueOnce(meFixture);
-    renderWith({ getMe });
+    renderWith(fakeClient({ getMe }));
 
     const panel = await screen.findByTestId('tab-error');
     expect(panel.textContent).toMatch(/Microsoft Graph could not be reached, try again/);

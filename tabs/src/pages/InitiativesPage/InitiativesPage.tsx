@@ -1,8 +1,9 @@
+import type { TeamsHost } from '../../teams/host';
 import { Body1, Card, Title3 } from '@fluentui/react-components';
 import { useInitiativesPageStyles } from './InitiativesPage.styles';
 
 /** Initiatives: not built yet; says so plainly and what the page will do, without example data. */
-export default function InitiativesPage() {
+export default function InitiativesPage(_props: { host: TeamsHost }) {
   const styles = useInitiativesPageStyles();
   return (
     <article className={styles.root}>
