@@ -45,3 +45,4 @@ export { filterLearners, type LearnerFilter } from './diagnostics/learners-filte
 export { personalProfile, type PersonalProfile } from './attributes/profile';
 export { attributeWords, type AttributeWords } from './attributes/words';
 export * from './snapshot/index';
+export * from './contracts/change-plan-posts';
