@@ -193,7 +193,9 @@ export function startWorker(queue: JobQueue, options: WorkerOptions): Worker {
     running.add(task);
     void task.finally(() => {
       running.delete(task);
-      poke();
+      // Claim the next job after a random part of the poll interval rather than at once, so that other
+      // instances polling the same queue get their share instead of one busy worker taking every job.
+      setTimeout(poke, Math.random() * pollMs).unref();
     });
   }
 
