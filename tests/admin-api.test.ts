@@ -132,11 +132,21 @@ describe('tenant settings', () => {
       initiativeCreators: 'learningLeaders',
       nameManagersInParticipation: false,
     });
-    await sweepRetention(
+    const purged: string[] = [];
+    const totals = await sweepRetention(
       store,
       async (tenant) => (await reader.get(tenant)).retentionDays,
       () => now,
+      (tenant, before) => {
+        purged.push(`${tenant}<${before.toISOString().slice(0, 10)}`);
+        return Promise.resolve(2);
+      },
     );
+    // Other rows (unfinished pulse answers) get each tenant's own cut-off too.
+    const cutoff = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+    expect(purged).toContain(`${tenantId}<${cutoff(90)}`);
+    expect(purged).toContain(`tenant-with-defaults<${cutoff(120)}`);
+    expect(totals.other).toBe(2 * purged.length);
     const ids = async (tenant: string) => (await store.listSnapshots(tenant)).map((info) => info.id);
     // This tenant keeps 90 days (saved above); the other keeps the server's 120.
     expect(await ids(tenantId)).toContain('snap-retention-a-60');

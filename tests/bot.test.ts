@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { mountBot } from '@learnfit/bot';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/server';
 
@@ -79,40 +76,5 @@ describe('message extension search', () => {
   });
 });
 
-describe('bot endpoint outside demo mode', () => {
-  it('refuses an unsigned activity when the bot has real credentials', async () => {
-    const app = express();
-    await mountBot(
-      app,
-      { searchInitiatives: () => Promise.resolve([]), initiativeLink: (id) => id },
-      {
-        appId: '7a0d3c1b-2e4f-4b6a-9c8d-1e2f3a4b5c6d',
-        appPassword: 'secret',
-        dangerouslyAcceptUnsignedActivities: false,
-      },
-    );
-    const listening = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => listening.once('listening', resolve));
-    try {
-      const { port } = listening.address() as AddressInfo;
-      const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(queryActivity('11111111-1111-4111-8111-111111111111', 'x')),
-      });
-      expect(response.status).toBe(401);
-    } finally {
-      listening.close();
-    }
-  });
-
-  it('will not start without a password unless unsigned activities are explicitly allowed', async () => {
-    await expect(
-      mountBot(
-        express(),
-        { searchInitiatives: () => Promise.resolve([]), initiativeLink: (id) => id },
-        { appId: 'x', appPassword: null, dangerouslyAcceptUnsignedActivities: false },
-      ),
-    ).rejects.toThrow(/app password/);
-  });
-});
+// Signature checks outside demo mode: tests/bot-security.test.ts. Permissions, unfurling and the fit
+// check: tests/bot-message-extension.test.ts.

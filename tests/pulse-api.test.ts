@@ -1,10 +1,12 @@
 import {
   myPulseAnswerSchema,
+  myPulseDraftSchema,
   pulseResultsSchema,
   pulseViewSchema,
   pulseWaveListSchema,
   pulseWaveSchema,
   type PulseAnswer,
+  type PulseAnswerDraft,
 } from '@learnfit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPseudonymKey } from '../api/src/config';
@@ -301,5 +303,166 @@ describe('pulse over HTTP', () => {
         'bad_request',
       );
     expect(await storedAnswers()).toEqual(before);
+  });
+});
+
+const draftPath = (initiativeId: string, waveId: string): string =>
+  `/api/initiatives/${initiativeId}/pulse/waves/${waveId}/draft`;
+
+async function viewOf(initiativeId: string, token: string) {
+  const response = await call('GET', `/api/initiatives/${initiativeId}/pulse`, token);
+  expect(response.status).toBe(200);
+  return pulseViewSchema.parse(await response.json());
+}
+
+async function saveDraft(initiativeId: string, waveId: string, token: string, draft: PulseAnswerDraft) {
+  const response = await call('PUT', draftPath(initiativeId, waveId), token, draft);
+  expect(response.status).toBe(200);
+  return myPulseDraftSchema.parse(await response.json());
+}
+
+async function storedDrafts(): Promise<Array<Record<string, unknown>>> {
+  return (await server.composed.store.db.selectFrom('pulse_draft').selectAll().execute()) as Array<
+    Record<string, unknown>
+  >;
+}
+
+describe('pulse drafts over HTTP', () => {
+  it('saves from the first answer, shows it to its owner only, and gives way to the complete answer', async () => {
+    const initiativeId = await createInitiative();
+    const waveId = await openWave(initiativeId);
+    const first = await saveDraft(initiativeId, waveId, learner, { currentModes: { chat: 'daily' } });
+    expect(first).toMatchObject({ waveId, draft: { currentModes: { chat: 'daily' } } });
+    const second = await saveDraft(initiativeId, waveId, learner, {
+      currentModes: { chat: 'daily' },
+      expectedHelp: 3,
+      selfAssessment: { timely: 2 },
+    });
+    expect(Date.parse(second.updatedAt)).toBeGreaterThanOrEqual(Date.parse(first.updatedAt));
+
+    // Another device of the same person continues from the draft; nobody else sees it.
+    const mine = await viewOf(initiativeId, learner);
+    expect(mine).toMatchObject({
+      myAnswer: null,
+      myDraft: { currentModes: { chat: 'daily' }, expectedHelp: 3, selfAssessment: { timely: 2 } },
+      myDraftUpdatedAt: second.updatedAt,
+    });
+    expect(await viewOf(initiativeId, people[0]!.token)).toMatchObject({ myDraft: null, myAnswer: null });
+    expect(await viewOf(initiativeId, leader)).toMatchObject({ myDraft: null });
+    // A draft is not an answer, and is stored under the pseudonym only.
+    expect((await storedAnswers()).filter((row) => row['wave_id'] === waveId)).toEqual([]);
+    const drafts = (await storedDrafts()).filter((row) => row['wave_id'] === waveId);
+    expect(drafts.map((row) => row['person_key'])).toEqual([
+      createPseudonymizer(demoPseudonymKey, tenantId)(learnerId),
+    ]);
+    expect(JSON.stringify(drafts)).not.toContain(learnerId);
+
+    // The complete answer replaces the draft.
+    expect((await call('PUT', answerPath(initiativeId, waveId), learner, answer(2))).status).toBe(200);
+    expect(await viewOf(initiativeId, learner)).toMatchObject({
+      myAnswer: answer(2),
+      myDraft: null,
+      myDraftUpdatedAt: null,
+    });
+    expect((await storedDrafts()).filter((row) => row['wave_id'] === waveId)).toEqual([]);
+
+    // Changing a complete answer keeps the answer counted and the unfinished change as the draft.
+    await saveDraft(initiativeId, waveId, learner, { preferredModes: [] });
+    expect(await viewOf(initiativeId, learner)).toMatchObject({
+      myAnswer: answer(2),
+      myDraft: { preferredModes: [] },
+    });
+
+    // Closed: no more drafts (409 like the answer), and the wave's drafts are gone.
+    await call('POST', `/api/initiatives/${initiativeId}/pulse/waves/${waveId}/close`, leader);
+    await expectProblem(
+      await call('PUT', draftPath(initiativeId, waveId), learner, { expectedHelp: 1 }),
+      409,
+      'conflict',
+    );
+    expect((await storedDrafts()).filter((row) => row['wave_id'] === waveId)).toEqual([]);
+  });
+
+  it('never counts drafts in results or diagnostics', async () => {
+    const initiativeId = await createInitiative();
+    const waveId = await openWave(initiativeId);
+    // Five people with drafts that would be complete answers, and one real answer.
+    for (const person of people.slice(0, 5)) await saveDraft(initiativeId, waveId, person.token, answer(4));
+    expect((await call('PUT', answerPath(initiativeId, waveId), people[5]!.token, answer(1))).status).toBe(
+      200,
+    );
+    expect(await results(initiativeId, waveId)).toMatchObject({
+      respondents: null,
+      withheld: { reason: 'below_k' },
+    });
+    const reader = createPulseStore(server.composed.store.db, () => new Date());
+    expect((await reader.responses(tenantId, initiativeId)).map((row) => row.expectedHelp)).toEqual([1]);
+    await call('POST', `/api/initiatives/${initiativeId}/pulse/waves/${waveId}/close`, leader);
+    expect(await results(initiativeId, waveId)).toMatchObject({ respondents: null, figures: null });
+  });
+
+  it('refuses bad drafts writing nothing, and forgets drafts past retention', async () => {
+    const initiativeId = await createInitiative();
+    const waveId = await openWave(initiativeId);
+    await saveDraft(initiativeId, waveId, learner, { expectedHelp: 5 });
+    const before = await storedDrafts();
+    const bad: unknown[] = [
+      [],
+      { comment: 'free text is never stored' },
+      { expectedHelp: 6 },
+      { expectedHelp: 2.5 },
+      { expectedHelp: '3' },
+      { preferredModes: ['chat', 'chat'] },
+      { preferredModes: ['chat', 'calls', 'email', 'meetings'] },
+      { preferredModes: ['fax'] },
+      { currentModes: { chat: 'hourly' } },
+      { currentModes: { fax: 'daily' } },
+      { selfAssessment: { kindness: 3 } },
+      { selfAssessment: { timely: 0 } },
+    ];
+    for (const body of bad)
+      await expectProblem(
+        await call('PUT', draftPath(initiativeId, waveId), learner, body),
+        400,
+        'bad_request',
+      );
+    await expectProblem(
+      await call('PUT', draftPath(initiativeId, 'no-such-wave'), learner, { expectedHelp: 1 }),
+      404,
+      'not_found',
+    );
+    expect(await storedDrafts()).toEqual(before);
+    expect((await viewOf(initiativeId, learner)).myDraft).toEqual({ expectedHelp: 5 });
+
+    // The pulse page tells the person the tenant's real numbers.
+    const settings = (await (await call('GET', '/api/admin/settings', admin)).json()) as {
+      k: number;
+      retentionDays: number;
+    };
+    expect((await viewOf(initiativeId, learner)).privacy).toEqual({
+      k: settings.k,
+      retentionDays: settings.retentionDays,
+    });
+
+    // A draft last saved longer ago than the tenant keeps data is gone the next time anyone looks.
+    await server.composed.store.db
+      .updateTable('pulse_draft')
+      .set({ updated_at: new Date(Date.now() - (settings.retentionDays + 1) * 86_400_000) })
+      .where('wave_id', '=', waveId)
+      .execute();
+    expect((await viewOf(initiativeId, learner)).myDraft).toBeNull();
+    expect((await storedDrafts()).filter((row) => row['wave_id'] === waveId)).toEqual([]);
+  });
+
+  it("erases a person's drafts with the rest of their data", async () => {
+    const initiativeId = await createInitiative();
+    const waveId = await openWave(initiativeId);
+    const person = people[5]!;
+    await saveDraft(initiativeId, waveId, person.token, { expectedHelp: 2 });
+    await saveDraft(initiativeId, waveId, people[4]!.token, { expectedHelp: 3 });
+    const erased = await call('DELETE', `/api/admin/people/${person.id}`, admin);
+    expect(erased.status).toBe(200);
+    expect((await viewOf(initiativeId, person.token)).myDraft).toBeNull();
+    expect((await viewOf(initiativeId, people[4]!.token)).myDraft).toEqual({ expectedHelp: 3 });
   });
 });

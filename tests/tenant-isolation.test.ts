@@ -135,6 +135,11 @@ beforeAll(async () => {
     bodyFor(opOf('put', '/api/initiatives/:id/pulse/waves/:waveId/answer'), 'B'),
   );
   expect(answered.status).toBe(200);
+  // A change not finished yet is kept as a draft beside the counted answer.
+  const drafted = await call('PUT', `/api/initiatives/${madeB.id}/pulse/waves/${waveB.id}/draft`, tokenB, {
+    expectedHelp: 2,
+  });
+  expect(drafted.status).toBe(200);
   const valued = await call(
     'PUT',
     `/api/initiatives/${madeB.id}/kpis/k1/values`,
@@ -178,9 +183,11 @@ describe('tenant isolation', () => {
     const print = await fingerprintOf(tenantB);
     expect(print).toMatch(/initiative:1:/);
     expect(print).toMatch(/snapshot:1:/);
-    expect(print).toMatch(/job:1:/);
+    // The collection run, and the wave's bot invitation and its one reminder.
+    expect(print).toMatch(/job:3:/);
     expect(print).toMatch(/pulse_wave:1:/);
     expect(print).toMatch(/pulse_answer:1:/);
+    expect(print).toMatch(/pulse_draft:1:/);
     expect(print).toMatch(/kpi_value_series:1:/);
   });
 

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
-import { mountBot } from '@learnfit/bot';
+import { createBotMessenger, mountBot } from '@learnfit/bot';
+import type { App as BotApp } from '@microsoft/teams.apps';
+import { createBotPorts } from './bot-ports';
 import { minimumK } from '@learnfit/core';
 import type { Config } from './config';
 import { startDemoEnvironment, type DemoEnvironment } from './demo/demo-environment';
@@ -36,9 +38,21 @@ import { createAdminService } from './services/admin-service';
 import { createErasureService } from './services/erasure-service';
 import { createKpiService } from './services/kpi-service';
 import { createPulseService } from './services/pulse-service';
+// B2: the bot's conversation, proactive notifications and change-plan posts.
+import { createConversationPorts } from './bot-ports/conversation-ports';
+import { createChangePlanPostService } from './services/change-plan-post-service';
+import {
+  createNotificationService,
+  notificationKind,
+  notifyWhenCollected,
+} from './services/notification-service';
+import { botErasable, createBotStore } from './store/bot-store';
 import { createDirectoryService } from './services/directory-service';
 import { createProfileService } from './services/profile-service';
+import { createMyPulsesService } from './services/my-pulses-service';
 import { createSharingStore, sharingErasable } from './store/sharing-store';
+import { createPrincipalRolesRecorder } from './store/principal-roles-recorder';
+import { createPrincipalRolesStore, principalRolesErasable } from './store/principal-roles-store';
 import { tracedFetch } from './telemetry';
 import { createCollectionStore } from './store/collection-store';
 import { createQuotaLedger } from './store/quota-ledger';
@@ -63,11 +77,6 @@ export interface ComposedApp {
   /** The collection worker of this process, or null when WORKER_CONCURRENCY is 0. */
   readonly worker: Worker | null;
   close(): Promise<void>;
-}
-
-/** Ids and links the bot puts on cards. */
-function initiativeLink(publicUrl: string, initiativeId: string): string {
-  return `${publicUrl}/tab/index.html#/initiatives/${encodeURIComponent(initiativeId)}`;
 }
 
 /**
@@ -152,20 +161,44 @@ export async function composeApp(
     // One collection per tenant at a time across processes: a tenant's runs share Graph's quotas.
     const queue = createJobQueue(store.db, now, { onePerTenant: [collectionKind] });
     const collectionStore = createCollectionStore(store.db, now);
+    // B2: the bot's outbound path. Outside the demo it signs with the Azure Bot's token, which the mounted
+    // bot app obtains; the demo's connector is a loopback fake that needs none.
+    let botApp: BotApp | null = null;
+    const messenger = createBotMessenger({
+      token: async () =>
+        config.bot.password ? ((await botApp?.tokenManager.getBotToken())?.toString() ?? null) : null,
+    });
+    const botStore = createBotStore(store.db, now);
+    const notifications = createNotificationService({
+      queue,
+      store: botStore,
+      initiatives: createInitiativeStore(store.db),
+      pulse: createPulseStore(store.db, now),
+      membersOf: createGraphAudienceMembers(appClientFor, governorFor),
+      keyFor: (tenantId, userId) => createPseudonymizer(config.pseudonymKey, tenantId)(userId),
+      messenger: () => messenger,
+      publicUrl: config.publicUrl,
+      now,
+    });
     const worker =
       config.workerConcurrency > 0
         ? startWorker(queue, {
             workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
             concurrency: config.workerConcurrency,
             handlers: {
-              [collectionKind]: createCollectionHandler({
-                queue,
-                store: collectionStore,
-                clientFor: appClientFor,
-                governorFor,
-                pseudonymizerFor: (tenantId) => createPseudonymizer(config.pseudonymKey, tenantId),
-                now,
-              }),
+              // B2: a finished run queues its bot notification.
+              [collectionKind]: notifyWhenCollected(
+                createCollectionHandler({
+                  queue,
+                  store: collectionStore,
+                  clientFor: appClientFor,
+                  governorFor,
+                  pseudonymizerFor: (tenantId) => createPseudonymizer(config.pseudonymKey, tenantId),
+                  now,
+                }),
+                notifications,
+              ),
+              [notificationKind]: notifications.handler,
             },
             logger,
           })
@@ -197,6 +230,7 @@ export async function composeApp(
       async (tenantId) => (await settingsStore.get(tenantId)).retentionDays,
       now,
       logger,
+      (tenantId, before) => pulseStore.purgeDrafts(tenantId, before),
     );
     const services = createApiServices({
       directory: createGraphUserDirectory(async (identity, scopes) => {
@@ -218,8 +252,37 @@ export async function composeApp(
       pseudonymizerFor,
       cache: snapshotCache,
       now,
+      // B2: answers to the posted change-plan cards (the post service is built just below).
+      acknowledgements: (tenantId, initiativeId) => changePlanPosts.summaries(tenantId, initiativeId),
     };
     const diagnostics = createDiagnosticsService(diagnosticsDeps);
+    const changePlanPosts = createChangePlanPostService({
+      store: botStore,
+      initiatives,
+      settings: settingsStore,
+      diagnostics,
+      messenger: () => messenger,
+      keyFor: (tenantId, userId) => pseudonymizerFor(tenantId)(userId),
+      botId: config.bot.id,
+      now,
+    });
+    const collections = createCollectionService({
+      queue,
+      store: collectionStore,
+      initiatives,
+      now,
+      poke: () => worker?.poke(),
+    });
+    // App roles of every validated SSO token, kept for the bot, which receives no token (bot-ports/).
+    const principalRoles = createPrincipalRolesStore(store.db);
+    const rolesRecorder = createPrincipalRolesRecorder({ store: principalRoles, now, logger });
+    if (demo) {
+      // The demo's people hold their app roles in the identity simulator; note them as if each had
+      // opened the tab once, so the bot (Agents Playground, tests) knows them from the start.
+      for (const [userId, roles] of Object.entries(demo.tenant.appRoles)) {
+        await principalRoles.record(demo.tenant.tenantId, userId, roles, now());
+      }
+    }
     const app = await createServer({
       mode: config.mode,
       tabDistDir: paths.tabDistDir,
@@ -233,6 +296,7 @@ export async function composeApp(
             : [demo.tenant.tenantId],
         now,
       }),
+      onSignedIn: (identity) => rolesRecorder.seen(identity),
       services,
       initiatives: createInitiativeService({
         initiatives,
@@ -256,7 +320,13 @@ export async function composeApp(
         db: store.db,
         pseudonymizerFor: (tenantId) => createPseudonymizer(config.pseudonymKey, tenantId),
         // Tables other features own, erased in the same transaction.
-        erasables: [sharingErasable, pulseErasableTables, kpiErasableTables],
+        erasables: [
+          sharingErasable,
+          pulseErasableTables,
+          kpiErasableTables,
+          principalRolesErasable,
+          botErasable,
+        ],
         onErased: (tenantId) => snapshotCache.invalidate(tenantId),
         now,
       }),
@@ -266,6 +336,9 @@ export async function composeApp(
         settings: settingsStore,
         keyFor: (tenantId, userId) => pseudonymizerFor(tenantId)(userId),
         now,
+        // B2: the bot's pulse invitation now and its one reminder later.
+        onWaveOpened: (tenantId, initiativeId, wave) =>
+          notifications.pulseOpened(tenantId, initiativeId, wave),
       }),
       kpis: createKpiService({ initiatives, kpis: kpiStore, now }),
       directory: createDirectoryService(
@@ -284,13 +357,14 @@ export async function composeApp(
         pseudonymizerFor,
         now,
       }),
-      collections: createCollectionService({
-        queue,
-        store: collectionStore,
+      myPulses: createMyPulsesService({
         initiatives,
-        now,
-        poke: () => worker?.poke(),
+        pulse: pulseStore,
+        snapshots: collectionStore,
+        keyFor: (tenantId, userId) => pseudonymizerFor(tenantId)(userId),
       }),
+      collections,
+      changePlanPosts,
       readiness: [
         { name: 'database', check: () => store.ping() },
         {
@@ -303,11 +377,37 @@ export async function composeApp(
         },
       ],
       mountBot: async (expressApp) => {
-        await mountBot(
+        botApp = await mountBot(
           expressApp,
           {
-            searchInitiatives: (tenantId, text, limit) => services.searchInitiatives(tenantId, text, limit),
-            initiativeLink: (id) => initiativeLink(config.publicUrl, id),
+            ...createBotPorts({
+              services,
+              diagnostics,
+              reports: createReportService(diagnosticsDeps, diagnostics),
+              diagnosticsDeps,
+              principalRoles,
+              appClientFor,
+              governorFor,
+              // The same tenants the SSO validator accepts: a demo serves only its synthetic tenant.
+              allowedTenants:
+                config.auth.allowedTenants.length > 0 || !demo
+                  ? config.auth.allowedTenants
+                  : [demo.tenant.tenantId],
+              // Cards carry a Teams deep link when TEAMS_APP_ID is set (the demo's by default), else web links only.
+              links: { publicUrl: config.publicUrl, teamsAppId: config.teamsAppId },
+              now,
+            }),
+            // B2: the conversation (welcome, commands, notifications opt-out, change-plan card answers).
+            ...createConversationPorts({
+              botId: config.bot.id,
+              store: botStore,
+              collections,
+              initiatives,
+              posts: changePlanPosts,
+              messenger,
+              appLink: `${config.publicUrl}/tab/index.html`,
+              now,
+            }),
           },
           {
             appId: config.bot.id,

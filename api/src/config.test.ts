@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, demoBotId, demoClientId, demoPseudonymKey, loadConfig } from './config';
+import { ConfigError, demoBotId, demoClientId, demoPseudonymKey, demoTeamsAppId, loadConfig } from './config';
 
 const production = {
   LEARNFIT_MODE: 'production',
@@ -56,6 +56,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...production, DATABASE_URL: undefined })).toThrow(/DATABASE_URL is required/);
     expect(() => loadConfig({ ...production, PSEUDONYM_KEY: demoPseudonymKey })).toThrow(/PSEUDONYM_KEY/);
     expect(() => loadConfig({ ...production, PSEUDONYM_KEY: undefined })).toThrow(/PSEUDONYM_KEY/);
+  });
+
+  it('gives bot cards a Teams deep link only when a Teams app id is known', () => {
+    // The demo links to its own package; production links into Teams only once TEAMS_APP_ID is set.
+    expect(loadConfig({}).teamsAppId).toBe(demoTeamsAppId);
+    expect(loadConfig(production).teamsAppId).toBeNull();
+    const appId = '9F3D2A71-4C5E-4B8A-8E21-6D0C7B9A1E52';
+    expect(loadConfig({ ...production, TEAMS_APP_ID: appId }).teamsAppId).toBe(appId.toLowerCase());
+    expect(loadConfig({ TEAMS_APP_ID: appId }).teamsAppId).toBe(appId.toLowerCase());
+    expect(() => loadConfig({ ...production, TEAMS_APP_ID: demoTeamsAppId.toUpperCase() })).toThrow(
+      /TEAMS_APP_ID is the demo id/,
+    );
+    expect(() => loadConfig({ TEAMS_APP_ID: 'learnfit' })).toThrow(/TEAMS_APP_ID/);
   });
 
   it('names the variable when a value is malformed', () => {

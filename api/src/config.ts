@@ -5,6 +5,9 @@ export const demoClientId = '00000000-0000-4000-8000-0000000c1e47';
 /** Bot id of the demo bot registration; production refuses to run with it. */
 export const demoBotId = '00000000-0000-4000-8000-00000000b07d';
 
+/** Teams app id (manifest `id`) of the demo package, env/.env.local `TEAMS_APP_ID`; production refuses it. */
+export const demoTeamsAppId = '5b0a3c2e-7f41-4d1e-9a63-2c8e1f4b7d10';
+
 /** Pseudonym key of the demo; production refuses to run with it. */
 export const demoPseudonymKey = 'learnfit-demo-pseudonym-key-not-secret';
 
@@ -21,6 +24,7 @@ const rawSchema = z.object({
   AAD_ALLOWED_TENANTS: z.string().optional(),
   BOT_ID: z.uuid().optional(),
   BOT_PASSWORD: z.string().min(1).optional(),
+  TEAMS_APP_ID: z.uuid().optional(),
   DEMO_SEED: z.coerce.number().int().default(42),
   DEMO_PEOPLE: z.coerce.number().int().min(50).max(100_000).default(300),
   DEMO_WEEKS: z.coerce.number().int().min(1).max(52).default(6),
@@ -60,6 +64,8 @@ export interface Config {
     readonly allowedTenants: readonly string[];
   };
   readonly bot: { readonly id: string; readonly password: string | null };
+  /** The Teams app id (manifest `id`) for deep links on bot cards; null: cards carry web links only. */
+  readonly teamsAppId: string | null;
   readonly demo: DemoConfig | null;
   /** Secret of the keyed pseudonyms in stored snapshots (HMAC-SHA-256). */
   readonly pseudonymKey: string;
@@ -109,6 +115,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     if (!raw.AAD_CLIENT_SECRET) problems.push('AAD_CLIENT_SECRET is required in production.');
     if (!raw.BOT_ID || raw.BOT_ID === demoBotId)
       problems.push('BOT_ID must be your Azure Bot id in production.');
+    if (raw.TEAMS_APP_ID?.toLowerCase() === demoTeamsAppId)
+      problems.push('TEAMS_APP_ID is the demo id; use the id of your app package.');
     if (!raw.BOT_PASSWORD) problems.push('BOT_PASSWORD is required in production.');
     if (!raw.DATABASE_URL) problems.push('DATABASE_URL is required in production (PostgreSQL).');
     if (!raw.PSEUDONYM_KEY || raw.PSEUDONYM_KEY === demoPseudonymKey)
@@ -136,6 +144,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         .filter((tenant) => tenant.length > 0),
     },
     bot: { id: raw.BOT_ID ?? demoBotId, password: raw.BOT_PASSWORD ?? null },
+    teamsAppId: (raw.TEAMS_APP_ID ?? (isDemo ? demoTeamsAppId : null))?.toLowerCase() ?? null,
     demo: isDemo ? { seed: raw.DEMO_SEED, people: raw.DEMO_PEOPLE, weeks: raw.DEMO_WEEKS } : null,
     pseudonymKey: raw.PSEUDONYM_KEY ?? demoPseudonymKey,
     workerConcurrency: raw.WORKER_CONCURRENCY,

@@ -16,7 +16,7 @@ import { reportRoutes } from './http/routes/reports';
 import { adminRoutes } from './http/routes/admin';
 import { kpiRoutes } from './http/routes/kpis';
 import { pulseRoutes } from './http/routes/pulse';
-import type { SsoTokenValidator } from './identity/sso-token-validator';
+import type { SsoIdentity, SsoTokenValidator } from './identity/sso-token-validator';
 import type { Logger } from './logger';
 import type { ApiServices, ReadinessCheck } from './services/api-services';
 import type { CollectionService } from './services/collection-service';
@@ -32,6 +32,10 @@ import type { ProfileService } from './services/profile-service';
 import { collectionEventRoutes, type CollectionEventTiming } from './http/routes/collection-events';
 import { directoryRoutes } from './http/routes/directory';
 import { profileRoutes } from './http/routes/profile';
+import { changePlanPostRoutes } from './http/routes/change-plan-posts';
+import type { ChangePlanPostService } from './services/change-plan-post-service';
+import { myPulseRoutes } from './http/routes/my-pulses';
+import type { MyPulsesService } from './services/my-pulses-service';
 import { requestSpans } from './telemetry';
 
 /** Everything the HTTP server needs; it reads no environment and creates no adapters itself. */
@@ -39,6 +43,8 @@ export interface ServerDeps {
   readonly mode: 'demo' | 'production';
   readonly tabDistDir: string | null;
   readonly validator: SsoTokenValidator;
+  /** Hears of each signed-in person whose API request succeeded (the bot's record of app roles). */
+  readonly onSignedIn?: (identity: SsoIdentity) => void;
   readonly services: ApiServices;
   readonly collections: CollectionService;
   readonly initiatives: InitiativeService;
@@ -50,6 +56,10 @@ export interface ServerDeps {
   readonly kpis: KpiService;
   readonly directory: DirectoryService;
   readonly profiles: ProfileService;
+  /** B2: change-plan cards posted through the bot. */
+  readonly changePlanPosts: ChangePlanPostService;
+  /** The caller's initiatives and the pulses waiting for them (`GET /api/me/pulses`). */
+  readonly myPulses: MyPulsesService;
   /** Poll, heartbeat and lifetime of collection event streams (defaults: 1 s, 15 s, 5 min). */
   readonly collectionEvents?: CollectionEventTiming;
   readonly readiness: readonly ReadinessCheck[];
@@ -104,7 +114,7 @@ export async function createServer(deps: ServerDeps): Promise<Express> {
   });
   app.use(
     '/api',
-    authenticate(deps.validator),
+    authenticate(deps.validator, deps.onSignedIn),
     ...rateLimits(deps.rateLimits),
     meRoutes(deps.services),
     initiativeRoutes(deps.services, deps.initiatives),
@@ -115,8 +125,10 @@ export async function createServer(deps: ServerDeps): Promise<Express> {
     collectionEventRoutes(deps.collections, deps.collectionEvents),
     directoryRoutes(deps.directory),
     profileRoutes(deps.profiles),
+    myPulseRoutes(deps.myPulses),
     pulseRoutes(deps.pulse),
     kpiRoutes(deps.kpis),
+    changePlanPostRoutes(deps.changePlanPosts),
   );
   app.use('/api', notFound);
 

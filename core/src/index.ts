@@ -46,3 +46,5 @@ export { personalProfile, type PersonalProfile } from './attributes/profile';
 export { attributeWords, type AttributeWords } from './attributes/words';
 export * from './snapshot/index';
 export * from './contracts/change-plan-posts';
+export * from './contracts/my-pulses';
+export * from './model/diagnostic-views';

@@ -17,8 +17,12 @@ import { pulseRoutes } from './routes/pulse';
 import { collectionEventRoutes } from './routes/collection-events';
 import { directoryRoutes } from './routes/directory';
 import { profileRoutes } from './routes/profile';
+import { myPulseRoutes } from './routes/my-pulses';
+import type { MyPulsesService } from '../services/my-pulses-service';
 import { diagnosticsRoutes } from './routes/diagnostics';
 import { reportRoutes } from './routes/reports';
+import { changePlanPostRoutes } from './routes/change-plan-posts';
+import type { ChangePlanPostService } from '../services/change-plan-post-service';
 import type { DiagnosticsService } from '../services/diagnostics-service';
 import type { ReportService } from '../services/report-service';
 import type { DirectoryService } from '../services/directory-service';
@@ -47,10 +51,12 @@ describe('OpenAPI document', () => {
       ...routesOf(collectionEventRoutes({} as CollectionService), '/api'),
       ...routesOf(directoryRoutes({} as DirectoryService), '/api'),
       ...routesOf(profileRoutes({} as ProfileService), '/api'),
+      ...routesOf(myPulseRoutes({} as MyPulsesService), '/api'),
       ...routesOf(pulseRoutes({} as PulseService), '/api'),
       ...routesOf(kpiRoutes({} as KpiService), '/api'),
       ...routesOf(diagnosticsRoutes({} as DiagnosticsService), '/api'),
       ...routesOf(reportRoutes({} as ReportService), '/api'),
+      ...routesOf(changePlanPostRoutes({} as ChangePlanPostService), '/api'),
     ].sort();
     const documented = operations
       .filter((operation) => !operation.public && operation.path.startsWith('/api/'))

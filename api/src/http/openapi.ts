@@ -1,5 +1,7 @@
 import {
   auditPageSchema,
+  changePlanPostListSchema,
+  changePlanPostRequestSchema,
   auditQuerySchema,
   consentStatusSchema,
   erasureResultSchema,
@@ -19,8 +21,10 @@ import {
   kpiValuesCsvSchema,
   kpiWriteResultSchema,
   myPulseAnswerSchema,
+  myPulseDraftSchema,
   openPulseWaveSchema,
   pulseAnswerSchema,
+  pulseDraftSchema,
   pulseResultsSchema,
   pulseViewSchema,
   pulseWaveListSchema,
@@ -32,6 +36,7 @@ import {
   directorySearchQuerySchema,
   directoryTeamListSchema,
   myProfileSchema,
+  myPulseListSchema,
   sharingListSchema,
   sharingStateSchema,
   updateSharingSchema,
@@ -244,7 +249,8 @@ export const operations: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/initiatives/:id/pulse',
-    summary: "The pulse questions, the open wave and the caller's own answer in it",
+    summary:
+      "The pulse questions, the open wave, the caller's own answer and draft in it, and the tenant's k and retention",
     roles: [],
     response: { status: 200, schema: pulseViewSchema, description: 'The pulse as the caller sees it.' },
     errors: [404],
@@ -281,6 +287,16 @@ export const operations: readonly Operation[] = [
     roles: [],
     body: pulseAnswerSchema,
     response: { status: 200, schema: myPulseAnswerSchema, description: 'The stored answer.' },
+    errors: [400, 404, 409, 413, 415],
+  },
+  {
+    method: 'put',
+    path: '/api/initiatives/:id/pulse/waves/:waveId/draft',
+    summary:
+      "Save the caller's unfinished answer while the wave is open (own eyes only; never counted; the answer replaces it)",
+    roles: [],
+    body: pulseDraftSchema,
+    response: { status: 200, schema: myPulseDraftSchema, description: 'The saved draft.' },
     errors: [400, 404, 409, 413, 415],
   },
   {
@@ -435,6 +451,31 @@ export const operations: readonly Operation[] = [
     body: updateSharingSchema,
     response: { status: 200, schema: sharingStateSchema, description: 'The new sharing state.' },
     errors: [400, 403, 404, 413, 415],
+  },
+  {
+    method: 'get',
+    path: '/api/me/pulses',
+    summary: "The caller's initiatives and the pulse waves waiting for their answer",
+    roles: [],
+    response: { status: 200, schema: myPulseListSchema, description: 'Waiting pulses first.' },
+  },
+  // B2: "spell it out" posts of the change plan through the bot.
+  {
+    method: 'post',
+    path: '/api/initiatives/:id/change-plan/posts',
+    summary: 'Post chosen change-plan messages as Adaptive Cards to a channel (the bot must be in the team)',
+    roles: leaders,
+    body: changePlanPostRequestSchema,
+    response: { status: 201, schema: changePlanPostListSchema, description: 'The new posts.' },
+    errors: [400, 403, 404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/initiatives/:id/change-plan/posts',
+    summary: "The initiative's posted change-plan cards with their answer counts (k-suppressed)",
+    roles: leaders,
+    response: { status: 200, schema: changePlanPostListSchema, description: 'Posts, oldest first.' },
+    errors: [403, 404],
   },
   {
     method: 'post',

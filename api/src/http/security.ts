@@ -32,7 +32,8 @@ export function securityHeaders(mode: 'demo' | 'production'): RequestHandler {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // teams-js reads its list of valid host origins from Microsoft's CDN (it falls back to a built-in list).
+        connectSrc: ["'self'", 'https://res.cdn.office.net'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

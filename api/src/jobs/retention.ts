@@ -8,13 +8,20 @@ export const retentionSweepMs = 6 * 60 * 60 * 1000;
 /** Days to keep: one number for every tenant, or each tenant's own setting. */
 export type RetentionDays = number | ((tenantId: string) => Promise<number>);
 
-/** Applies the retention period to every tenant's snapshots and leftover staging rows once. */
+/** Deletes a tenant's other rows older than `before` (unfinished pulse answers); returns how many. */
+export type RetentionPurge = (tenantId: string, before: Date) => Promise<number>;
+
+/**
+ * Applies the retention period to every tenant's snapshots and leftover staging rows once, and to the
+ * rows `purge` looks after.
+ */
 export async function sweepRetention(
   store: CollectionStore,
   retentionDays: RetentionDays,
   now: () => Date,
-): Promise<{ tenants: number; snapshots: number; stagedRuns: number }> {
-  const totals = { tenants: 0, snapshots: 0, stagedRuns: 0 };
+  purge?: RetentionPurge,
+): Promise<{ tenants: number; snapshots: number; stagedRuns: number; other: number }> {
+  const totals = { tenants: 0, snapshots: 0, stagedRuns: 0, other: 0 };
   for (const tenantId of await store.tenantsWithData()) {
     const days = typeof retentionDays === 'number' ? retentionDays : await retentionDays(tenantId);
     const before = new Date(now().getTime() - days * dayMs);
@@ -22,6 +29,7 @@ export async function sweepRetention(
     totals.tenants += 1;
     totals.snapshots += removed.snapshots;
     totals.stagedRuns += removed.stagedRuns;
+    if (purge) totals.other += await purge(tenantId, before);
   }
   return totals;
 }
@@ -32,11 +40,12 @@ export function startRetention(
   retentionDays: RetentionDays,
   now: () => Date,
   logger: Logger,
+  purge?: RetentionPurge,
 ): NodeJS.Timeout {
   const sweep = (): void => {
-    sweepRetention(store, retentionDays, now).then(
+    sweepRetention(store, retentionDays, now, purge).then(
       (totals) => {
-        if (totals.snapshots + totals.stagedRuns > 0)
+        if (totals.snapshots + totals.stagedRuns + totals.other > 0)
           logger.info('retention applied', {
             ...totals,
             ...(typeof retentionDays === 'number' ? { retentionDays } : {}),

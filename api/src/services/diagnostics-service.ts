@@ -7,6 +7,7 @@ import {
   diagnoseWorkflowFit,
   runAllDiagnostics,
   seededRandom,
+  type AcknowledgementSummary,
   type AllDiagnostics,
   type Audience,
   type CollaborationSnapshot,
@@ -52,6 +53,11 @@ export interface DiagnosticsDeps {
   readonly pseudonymizerFor: (tenantId: string) => (id: string) => string;
   readonly cache: SnapshotCache;
   readonly now: () => Date;
+  /** B2: released answers to the posted change-plan cards, per change-plan message id. */
+  readonly acknowledgements?: (
+    tenantId: string,
+    initiativeId: string,
+  ) => Promise<Map<string, AcknowledgementSummary>>;
 }
 
 /** An initiative with a design, evaluated over one snapshot (shared by the diagnostics and the report). */
@@ -65,6 +71,8 @@ export interface Evaluation {
   readonly all: AllDiagnostics;
   /** Design-team pseudonym → user id, to name the profiles a viewer may see. */
   readonly designTeam: ReadonlyMap<string, string>;
+  /** B2: answers to posted change-plan cards per message id (empty when nothing was posted). */
+  readonly acknowledgements: ReadonlyMap<string, AcknowledgementSummary>;
 }
 
 /** The workflow fit alone of an initiative over its newest snapshot (what the report shows). */
@@ -200,16 +208,25 @@ function noSuchSnapshot(id: string): HttpProblem {
 
 /** Initiative inputs besides the design: pulse, KPI values, opt-ins, with a version of their content. */
 async function readInitiativeInputs(deps: DiagnosticsDeps, tenantId: string, initiativeId: string) {
-  const [pulse, kpiValues, shared] = await Promise.all([
+  const [pulse, kpiValues, shared, acknowledgements] = await Promise.all([
     deps.pulse.responses(tenantId, initiativeId),
     deps.kpis.values(tenantId, initiativeId),
     deps.sharing.sharedProfiles(tenantId, initiativeId),
+    deps.acknowledgements?.(tenantId, initiativeId) ??
+      Promise.resolve(new Map<string, AcknowledgementSummary>()),
   ]);
   const version = createHash('sha256')
-    .update(JSON.stringify([pulse, [...kpiValues].sort(([a], [b]) => (a < b ? -1 : 1)), [...shared].sort()]))
+    .update(
+      JSON.stringify([
+        pulse,
+        [...kpiValues].sort(([a], [b]) => (a < b ? -1 : 1)),
+        [...shared].sort(),
+        [...acknowledgements].sort(([a], [b]) => (a < b ? -1 : 1)),
+      ]),
+    )
     .digest('base64url')
     .slice(0, 16);
-  return { pulse, kpiValues, shared, version };
+  return { pulse, kpiValues, shared, acknowledgements, version };
 }
 
 type InitiativeInputs = Awaited<ReturnType<typeof readInitiativeInputs>>;
@@ -280,6 +297,40 @@ function leadersFor(evaluation: Evaluation, viewerKey: string): LeadersView {
   return {
     ...leaders,
     data: { ...data, profiles: released, profilesWithheld: profiles.length - released.length },
+  };
+}
+
+/**
+ * B2: the released answers to posted change-plan cards, added to each change-plan message and, summed,
+ * to the learner diagnostic. Sums of released (k-suppressed) per-post counts only, so nothing withheld
+ * can be recovered by subtraction.
+ */
+function withAcknowledgements(
+  results: DiagnosticsResponse['results'],
+  acknowledgements: ReadonlyMap<string, AcknowledgementSummary>,
+): DiagnosticsResponse['results'] {
+  if (acknowledgements.size === 0) return results;
+  const total: AcknowledgementSummary = { posts: 0, in: 0, notForMe: 0, withheldPosts: 0 };
+  for (const summary of acknowledgements.values()) {
+    total.posts += summary.posts;
+    total.in += summary.in;
+    total.notForMe += summary.notForMe;
+    total.withheldPosts += summary.withheldPosts;
+  }
+  const { changePlan, learners } = results;
+  return {
+    ...results,
+    changePlan: {
+      ...changePlan,
+      data: {
+        ...changePlan.data,
+        messages: changePlan.data.messages.map((message) => {
+          const summary = acknowledgements.get(message.id);
+          return summary ? { ...message, acknowledgements: summary } : message;
+        }),
+      },
+    },
+    learners: { ...learners, data: { ...learners.data, acknowledgements: total } },
   };
 }
 
@@ -363,6 +414,7 @@ export function createDiagnosticsService(deps: DiagnosticsDeps): DiagnosticsServ
       targetGroupFrom: computed.targetGroupFrom,
       all: computed.all,
       designTeam: computed.team,
+      acknowledgements: inputs.acknowledgements,
     };
   };
 
@@ -404,7 +456,10 @@ export function createDiagnosticsService(deps: DiagnosticsDeps): DiagnosticsServ
             snapshot: evaluation.snapshot,
             k: evaluation.k,
             targetGroupFrom: evaluation.targetGroupFrom,
-            results: { ...evaluation.all, leaders: leadersFor(evaluation, viewerKey) },
+            results: withAcknowledgements(
+              { ...evaluation.all, leaders: leadersFor(evaluation, viewerKey) },
+              evaluation.acknowledgements,
+            ),
           };
           return JSON.stringify(response);
         },

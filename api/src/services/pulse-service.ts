@@ -4,14 +4,17 @@ import {
   maxPulseWaveDays,
   openPulseWaveSchema,
   pulseAnswerSchema,
+  pulseDraftSchema,
   pulseQuestions,
   type MyPulseAnswer,
+  type MyPulseDraft,
   type PulseResults,
   type PulseView,
   type PulseWave,
 } from '@learnfit/core';
 import { HttpProblem } from '../http/problem';
 import type { SsoIdentity } from '../identity/sso-token-validator';
+import type { PulseDraftStore } from '../store/pulse-draft-store';
 import type { PulseStore, PulseWaveRecord } from '../store/pulse-store';
 import type { InitiativeRecord, InitiativeStore, TenantSettingsReader } from './ports';
 import { releasePulseResults } from './pulse-results';
@@ -23,17 +26,21 @@ export interface PulseService {
   openWave(identity: SsoIdentity, initiativeId: string, body: unknown): Promise<PulseWave>;
   closeWave(identity: SsoIdentity, initiativeId: string, waveId: string): Promise<PulseWave>;
   answer(identity: SsoIdentity, initiativeId: string, waveId: string, body: unknown): Promise<MyPulseAnswer>;
+  /** Saves the caller's unfinished answer; only the caller ever reads it back, and it counts nowhere. */
+  draft(identity: SsoIdentity, initiativeId: string, waveId: string, body: unknown): Promise<MyPulseDraft>;
   results(identity: SsoIdentity, initiativeId: string, waveId: string): Promise<PulseResults>;
 }
 
 /** What the service needs. */
 export interface PulseServiceDeps {
   readonly initiatives: InitiativeStore;
-  readonly pulse: PulseStore;
+  readonly pulse: PulseStore & PulseDraftStore;
   readonly settings: TenantSettingsReader;
   /** The person's pseudonym in the tenant: answers are stored under it, never under the user id. */
   readonly keyFor: (tenantId: string, userId: string) => string;
   readonly now: () => Date;
+  /** B2: queues the bot's pulse invitation and its one reminder when a wave opens. */
+  readonly onWaveOpened?: (tenantId: string, initiativeId: string, wave: PulseWaveRecord) => Promise<void>;
 }
 
 const leaders = ['LearningLeader', 'Admin'];
@@ -70,6 +77,9 @@ const closedProblem = (): HttpProblem =>
     'Answers can be changed only while a wave is open.',
   );
 
+const missingWave = (waveId: string): HttpProblem =>
+  new HttpProblem(404, 'not_found', 'No such pulse wave', `The initiative has no pulse wave ${waveId}.`);
+
 /** Wires the pulse use cases to the stores. */
 export function createPulseService(deps: PulseServiceDeps): PulseService {
   const findInitiative = async (identity: SsoIdentity, id: string): Promise<InitiativeRecord> => {
@@ -85,34 +95,43 @@ export function createPulseService(deps: PulseServiceDeps): PulseService {
   ): Promise<PulseWaveRecord> => {
     await findInitiative(identity, initiativeId);
     const wave = await deps.pulse.getWave(identity.tenantId, initiativeId, waveId);
-    if (!wave)
-      throw new HttpProblem(
-        404,
-        'not_found',
-        'No such pulse wave',
-        `The initiative has no pulse wave ${waveId}.`,
-      );
+    if (!wave) throw missingWave(waveId);
     return wave;
+  };
+  // Drafts live while their wave is open and within the tenant's retention period. This housekeeping
+  // runs whenever someone in the tenant opens a pulse, saves a draft or closes a wave (the periodic
+  // retention sweep covers snapshots only); an unread expired draft is never shown in the meantime.
+  const settingsAfterPurge = async (tenantId: string) => {
+    const settings = await deps.settings.get(tenantId);
+    await deps.pulse.purgeDrafts(
+      tenantId,
+      new Date(deps.now().getTime() - settings.retentionDays * 86_400_000),
+    );
+    return settings;
   };
   return {
     async view(identity, initiativeId) {
       await findInitiative(identity, initiativeId);
+      const { k, retentionDays } = await settingsAfterPurge(identity.tenantId);
       const open = (await deps.pulse.listWaves(identity.tenantId, initiativeId)).find(
         (wave) => wave.state === 'open',
       );
-      const mine = open
-        ? await deps.pulse.getAnswer(
-            identity.tenantId,
-            open.id,
-            deps.keyFor(identity.tenantId, identity.userId),
-          )
-        : null;
+      const personKey = deps.keyFor(identity.tenantId, identity.userId);
+      const [mine, draft] = open
+        ? await Promise.all([
+            deps.pulse.getAnswer(identity.tenantId, open.id, personKey),
+            deps.pulse.getDraft(identity.tenantId, open.id, personKey),
+          ])
+        : [null, null];
       return {
         initiativeId,
         questions: [...pulseQuestions],
         wave: open ? toWave(open) : null,
         myAnswer: mine?.answer ?? null,
         myAnswerUpdatedAt: mine?.updatedAt.toISOString() ?? null,
+        myDraft: draft?.draft ?? null,
+        myDraftUpdatedAt: draft?.updatedAt.toISOString() ?? null,
+        privacy: { k, retentionDays },
       };
     },
     async waves(identity, initiativeId) {
@@ -150,19 +169,16 @@ export function createPulseService(deps: PulseServiceDeps): PulseService {
           'A pulse wave is already open',
           'Close the open wave before opening another one.',
         );
+      await deps.onWaveOpened?.(identity.tenantId, initiativeId, wave);
       return toWave(wave);
     },
     async closeWave(identity, initiativeId, waveId) {
       requireLeader(identity, 'close pulse waves');
       await findWave(identity, initiativeId, waveId);
       const closed = await deps.pulse.closeWave(identity.tenantId, initiativeId, waveId);
-      if (!closed)
-        throw new HttpProblem(
-          404,
-          'not_found',
-          'No such pulse wave',
-          `The initiative has no pulse wave ${waveId}.`,
-        );
+      if (!closed) throw missingWave(waveId);
+      // The wave's drafts can never be finished now.
+      await settingsAfterPurge(identity.tenantId);
       return toWave(closed);
     },
     async answer(identity, initiativeId, waveId, body) {
@@ -171,18 +187,29 @@ export function createPulseService(deps: PulseServiceDeps): PulseService {
       if (initiative.status === 'archived') throw archivedProblem();
       const personKey = deps.keyFor(identity.tenantId, identity.userId);
       const outcome = await deps.pulse.putAnswer(identity.tenantId, initiativeId, waveId, personKey, answer);
-      if (outcome === 'missing')
-        throw new HttpProblem(
-          404,
-          'not_found',
-          'No such pulse wave',
-          `The initiative has no pulse wave ${waveId}.`,
-        );
+      if (outcome === 'missing') throw missingWave(waveId);
       if (outcome === 'closed') throw closedProblem();
       const stored = await deps.pulse.getAnswer(identity.tenantId, waveId, personKey);
       return {
         waveId,
         answer: stored?.answer ?? answer,
+        updatedAt: (stored?.updatedAt ?? deps.now()).toISOString(),
+      };
+    },
+    async draft(identity, initiativeId, waveId, body) {
+      const draft = pulseDraftSchema.parse(body);
+      const initiative = await findInitiative(identity, initiativeId);
+      if (initiative.status === 'archived') throw archivedProblem();
+      const personKey = deps.keyFor(identity.tenantId, identity.userId);
+      const outcome = await deps.pulse.putDraft(identity.tenantId, initiativeId, waveId, personKey, draft);
+      if (outcome === 'missing') throw missingWave(waveId);
+      if (outcome === 'closed') throw closedProblem();
+      // After the write, so a refused draft changes nothing; the fresh draft is never purged.
+      await settingsAfterPurge(identity.tenantId);
+      const stored = await deps.pulse.getDraft(identity.tenantId, waveId, personKey);
+      return {
+        waveId,
+        draft: stored?.draft ?? draft,
         updatedAt: (stored?.updatedAt ?? deps.now()).toISOString(),
       };
     },

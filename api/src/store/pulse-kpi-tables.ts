@@ -3,7 +3,7 @@ import type { ColumnType } from 'kysely';
 type Json<T> = ColumnType<T, string, string>;
 type Stamp = ColumnType<Date, Date | string, Date | string>;
 
-/** Pulse waves and answers, and entered KPI value series, as Kysely sees them. */
+/** Pulse waves, answers and drafts, and entered KPI value series, as Kysely sees them. */
 export interface PulseKpiTables {
   pulse_wave: {
     id: string;
@@ -21,6 +21,14 @@ export interface PulseKpiTables {
     /** The person's pseudonym; the user id is never stored beside an answer. */
     person_key: string;
     answer: Json<unknown>;
+    updated_at: Stamp;
+  };
+  /** A person's unfinished answer; never read by results or diagnostics. */
+  pulse_draft: {
+    tenant_id: string;
+    wave_id: string;
+    person_key: string;
+    draft: Json<unknown>;
     updated_at: Stamp;
   };
   kpi_value_series: {

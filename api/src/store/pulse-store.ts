@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { PulseAnswer, PulseResponse } from '@learnfit/core';
 import type { ErasableTables, PulseReader } from '../services/ports';
+import { createPulseDraftStore, deleteDraft, type PulseDraftStore } from './pulse-draft-store';
 import type { PulseKpiTables } from './pulse-kpi-tables';
 import type { Database } from './schema';
 
@@ -31,7 +32,10 @@ export interface PulseStore {
   /** Closes the wave (idempotent); null when the tenant has no such wave in the initiative. */
   closeWave(tenantId: string, initiativeId: string, waveId: string): Promise<PulseWaveRecord | null>;
   getAnswer(tenantId: string, waveId: string, personKey: string): Promise<StoredPulseAnswer | null>;
-  /** Writes or replaces the person's answer while the wave is open, checked in the same transaction. */
+  /**
+   * Writes or replaces the person's answer while the wave is open, checked in the same transaction;
+   * the person's draft in the wave goes in the same transaction (the complete answer replaces it).
+   */
   putAnswer(
     tenantId: string,
     initiativeId: string,
@@ -61,8 +65,11 @@ function toWave(row: WaveRow, now: Date): PulseWaveRecord {
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 
-/** Pulse waves and answers in the SQL store; every query filters by tenant id. */
-export function createPulseStore(db: Kysely<Database>, now: () => Date): PulseStore & PulseReader {
+/** Pulse waves, answers and drafts in the SQL store; every query filters by tenant id. */
+export function createPulseStore(
+  db: Kysely<Database>,
+  now: () => Date,
+): PulseStore & PulseDraftStore & PulseReader {
   const waves = (tenantId: string, initiativeId: string) =>
     db
       .selectFrom('pulse_wave')
@@ -90,6 +97,7 @@ export function createPulseStore(db: Kysely<Database>, now: () => Date): PulseSt
     return rows.map((row) => toWave(row, at));
   };
   return {
+    ...createPulseDraftStore(db, now),
     listWaves,
     async getWave(tenantId, initiativeId, waveId) {
       const row = await waves(tenantId, initiativeId).where('id', '=', waveId).executeTakeFirst();
@@ -194,6 +202,7 @@ export function createPulseStore(db: Kysely<Database>, now: () => Date): PulseSt
               .where('pulse_answer.tenant_id', '=', tenantId),
           )
           .execute();
+        await deleteDraft(trx, tenantId, waveId, personKey);
         return 'saved' as const;
       });
     },
@@ -213,7 +222,7 @@ export function createPulseStore(db: Kysely<Database>, now: () => Date): PulseSt
   };
 }
 
-/** Pulse rows for erasure: a person's answers by pseudonym; a tenant's waves and answers. */
+/** Pulse rows for erasure: a person's answers and drafts by pseudonym; a tenant's waves, answers, drafts. */
 export const pulseErasableTables: ErasableTables = {
   name: 'pulse',
   async erasePerson(trx, tenantId, _userId, personKey) {
@@ -222,11 +231,17 @@ export const pulseErasableTables: ErasableTables = {
       .where('tenant_id', '=', tenantId)
       .where('person_key', '=', personKey)
       .executeTakeFirst();
-    return Number(result.numDeletedRows);
+    const drafts = await trx
+      .deleteFrom('pulse_draft')
+      .where('tenant_id', '=', tenantId)
+      .where('person_key', '=', personKey)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows) + Number(drafts.numDeletedRows);
   },
   async eraseTenant(trx, tenantId) {
+    const drafts = await trx.deleteFrom('pulse_draft').where('tenant_id', '=', tenantId).executeTakeFirst();
     const answers = await trx.deleteFrom('pulse_answer').where('tenant_id', '=', tenantId).executeTakeFirst();
     const waves = await trx.deleteFrom('pulse_wave').where('tenant_id', '=', tenantId).executeTakeFirst();
-    return Number(answers.numDeletedRows) + Number(waves.numDeletedRows);
+    return Number(drafts.numDeletedRows) + Number(answers.numDeletedRows) + Number(waves.numDeletedRows);
   },
 };

@@ -1,6 +1,7 @@
 import type { ColumnType } from 'kysely';
 import type { JobTables } from '../jobs/tables';
 import type { AdminTables } from './admin-tables';
+import type { BotTables } from './bot-tables';
 import type { CollectionTables } from './collection-tables';
 import type { PulseKpiTables } from './pulse-kpi-tables';
 import type { SharingTables } from './sharing-store';
@@ -21,6 +22,7 @@ export interface InitiativeTable {
 }
 
 /** Every table LearnFit stores; each row carries its tenant id. */
-export interface Database extends JobTables, CollectionTables, PulseKpiTables, AdminTables, SharingTables {
+export interface Database
+  extends JobTables, CollectionTables, PulseKpiTables, AdminTables, SharingTables, BotTables {
   initiative: InitiativeTable;
 }

@@ -12,10 +12,18 @@ export const changePlanPostRequestSchema = z.strictObject({
   messageIds: z.array(id).min(1).max(20),
 });
 
-/** Acknowledgement counts of one posted card; each person counts once, with their latest answer. */
+/** Which answer a withheld count belongs to. */
+export const acknowledgementAnswers = ['in', 'notForMe'] as const;
+
+/**
+ * Acknowledgement counts of one posted card; each person counts once, with their latest answer. A count
+ * of 1 to k − 1 people is withheld like any aggregate under k: it reads 0 and is named in `withheld`
+ * (absent when nothing is withheld). No total is released, so a withheld count cannot be subtracted out.
+ */
 export const acknowledgementCountsSchema = z.strictObject({
   in: z.number().int().nonnegative(),
   notForMe: z.number().int().nonnegative(),
+  withheld: z.array(z.enum(acknowledgementAnswers)).optional(),
 });
 
 /** One card the bot posted for an initiative. */

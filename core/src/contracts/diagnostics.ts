@@ -154,6 +154,18 @@ const kpiResultSchema = z.strictObject({
   intervalMethod: z.enum(['percentile-bootstrap', 'normal-approximation']).nullable(),
 });
 
+/**
+ * "I'm in" / "Not for me" answers to posted change-plan cards, summed over the released (k-suppressed)
+ * per-post counts only; `withheldPosts` posts had a count under k left out. Added by the API from the
+ * bot's store; absent when nothing was posted.
+ */
+export const acknowledgementSummarySchema = z.strictObject({
+  posts: count,
+  in: count,
+  notForMe: count,
+  withheldPosts: count,
+});
+
 /** The learner diagnostic's result. */
 export const learnersResultSchema = resultSchema(
   'learners',
@@ -212,6 +224,8 @@ export const learnersResultSchema = resultSchema(
       preferredModes: modeMix,
     }),
     kpis: list(kpiResultSchema),
+    /** Answers to the posted change-plan cards of the initiative (all messages). */
+    acknowledgements: acknowledgementSummarySchema.optional(),
   }),
 );
 
@@ -333,6 +347,8 @@ export const changePlanResultSchema = resultSchema(
         title: z.string(),
         text: z.string(),
         acknowledge: z.string(),
+        /** Answers to the cards posted with this message. */
+        acknowledgements: acknowledgementSummarySchema.optional(),
       }),
     ),
     segmentDimension: z.enum(segmentDimensions),
@@ -414,6 +430,8 @@ export const diagnosticsResponseSchema = z.strictObject({
   }),
 });
 
+/** Acknowledgement answers summed over released per-post counts. */
+export type AcknowledgementSummary = z.infer<typeof acknowledgementSummarySchema>;
 /** The diagnostics answer. */
 export type DiagnosticsResponse = z.infer<typeof diagnosticsResponseSchema>;
 /** The leader diagnostic as released to one viewer. */

@@ -13,30 +13,33 @@ export const maxPreferredModes = 3;
 
 const rating = z.number().int().min(1).max(5);
 
+const currentModesSchema = z
+  .object({
+    channelPosts: z.enum(pulseFrequencies).optional(),
+    chat: z.enum(pulseFrequencies).optional(),
+    meetings: z.enum(pulseFrequencies).optional(),
+    calls: z.enum(pulseFrequencies).optional(),
+    email: z.enum(pulseFrequencies).optional(),
+    engage: z.enum(pulseFrequencies).optional(),
+    sharedFiles: z.enum(pulseFrequencies).optional(),
+    externalLms: z.enum(pulseFrequencies).optional(),
+  })
+  .strict();
+
+const distinctModes = (modes: readonly string[]): boolean => new Set(modes).size === modes.length;
+
 /**
  * One person's pulse answer. Only choices and ratings: nothing free-text, so nothing a person writes can
  * end up stored. Modes left out of `currentModes` count as "never".
  */
 export const pulseAnswerSchema = z
   .object({
-    currentModes: z
-      .object({
-        channelPosts: z.enum(pulseFrequencies).optional(),
-        chat: z.enum(pulseFrequencies).optional(),
-        meetings: z.enum(pulseFrequencies).optional(),
-        calls: z.enum(pulseFrequencies).optional(),
-        email: z.enum(pulseFrequencies).optional(),
-        engage: z.enum(pulseFrequencies).optional(),
-        sharedFiles: z.enum(pulseFrequencies).optional(),
-        externalLms: z.enum(pulseFrequencies).optional(),
-      })
-      .strict()
-      .default({}),
+    currentModes: currentModesSchema.default({}),
     preferredModes: z
       .array(z.enum(workModes))
       .min(1)
       .max(maxPreferredModes)
-      .refine((modes) => new Set(modes).size === modes.length, { message: 'pick each way once' }),
+      .refine(distinctModes, { message: 'pick each way once' }),
     expectedHelp: rating,
     selfAssessment: z
       .object({ participatory: rating, timely: rating, transparent: rating, current: rating })
@@ -46,6 +49,34 @@ export const pulseAnswerSchema = z
 
 /** The body of `PUT /api/initiatives/:id/pulse/waves/:waveId/answer`. */
 export type PulseAnswer = z.infer<typeof pulseAnswerSchema>;
+
+/**
+ * An answer in progress, saved as the person goes: every part optional, each value under the same
+ * rules as the answer, nothing free-text. A draft is the person's own: it never counts in any result.
+ */
+export const pulseDraftSchema = z
+  .object({
+    currentModes: currentModesSchema.optional(),
+    preferredModes: z
+      .array(z.enum(workModes))
+      .max(maxPreferredModes)
+      .refine(distinctModes, { message: 'pick each way once' })
+      .optional(),
+    expectedHelp: rating.optional(),
+    selfAssessment: z
+      .object({
+        participatory: rating.optional(),
+        timely: rating.optional(),
+        transparent: rating.optional(),
+        current: rating.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** The body of `PUT /api/initiatives/:id/pulse/waves/:waveId/draft`. */
+export type PulseAnswerDraft = z.infer<typeof pulseDraftSchema>;
 
 const labelled = <T extends z.ZodType>(value: T) => z.object({ value, label: z.string() });
 const scaleSchema = z.object({
@@ -182,13 +213,27 @@ export type PulseWave = z.infer<typeof pulseWaveSchema>;
 /** `GET /api/initiatives/:id/pulse/waves`: the initiative's waves, newest first. */
 export const pulseWaveListSchema = z.object({ items: z.array(pulseWaveSchema) });
 
-/** `GET /api/initiatives/:id/pulse`: the questions, the open wave and the caller's own answer in it. */
+/** The tenant's privacy settings that apply to pulse answers, so the person reads the real numbers. */
+export const pulsePrivacySchema = z.object({
+  /** Smallest number of people any pulse figure is shown for. */
+  k: z.number().int().positive(),
+  /** Days answers and drafts are kept at most. */
+  retentionDays: z.number().int().positive(),
+});
+
+/**
+ * `GET /api/initiatives/:id/pulse`: the questions, the open wave, the caller's own answer and own
+ * unfinished draft in it (so another device continues where they left off), and the privacy settings.
+ */
 export const pulseViewSchema = z.object({
   initiativeId: z.string(),
   questions: z.array(pulseQuestionSchema),
   wave: pulseWaveSchema.nullable(),
   myAnswer: pulseAnswerSchema.nullable(),
   myAnswerUpdatedAt: z.string().nullable(),
+  myDraft: pulseDraftSchema.nullable(),
+  myDraftUpdatedAt: z.string().nullable(),
+  privacy: pulsePrivacySchema,
 });
 
 /** What a person sees of a pulse. */
@@ -203,6 +248,16 @@ export const myPulseAnswerSchema = z.object({
 
 /** The caller's stored answer. */
 export type MyPulseAnswer = z.infer<typeof myPulseAnswerSchema>;
+
+/** The answer of `PUT .../draft`: the saved draft. */
+export const myPulseDraftSchema = z.object({
+  waveId: z.string(),
+  draft: pulseDraftSchema,
+  updatedAt: z.string(),
+});
+
+/** The caller's saved draft. */
+export type MyPulseDraft = z.infer<typeof myPulseDraftSchema>;
 
 /** Counts of answers 1…5 (index 0 is the count of 1s). */
 const ratingCountsSchema = z.array(z.number().int().nonnegative()).length(5);

@@ -4,8 +4,8 @@ import { identityOf } from '../authenticate';
 
 /**
  * The pulse survey of an initiative: `GET .../pulse` (questions, open wave, the caller's own answer),
- * waves (list, open, close; leaders), `PUT .../answer` (anyone in the tenant, while the wave is open)
- * and `GET .../results` (leaders; aggregates over at least k people only).
+ * waves (list, open, close; leaders), `PUT .../answer` and `PUT .../draft` (anyone in the tenant, their
+ * own, while the wave is open) and `GET .../results` (leaders; aggregates over at least k people only).
  */
 export function pulseRoutes(service: PulseService): Router {
   const router = Router();
@@ -27,6 +27,9 @@ export function pulseRoutes(service: PulseService): Router {
   });
   router.put('/initiatives/:id/pulse/waves/:waveId/answer', async (req, res) => {
     res.json(await service.answer(identityOf(res), req.params.id, req.params.waveId, req.body));
+  });
+  router.put('/initiatives/:id/pulse/waves/:waveId/draft', async (req, res) => {
+    res.json(await service.draft(identityOf(res), req.params.id, req.params.waveId, req.body));
   });
   router.get('/initiatives/:id/pulse/waves/:waveId/results', async (req, res) => {
     res.json(await service.results(identityOf(res), req.params.id, req.params.waveId));

@@ -6,6 +6,10 @@ import { initiativeDesignMigration } from './0005-initiative-design';
 import { adminMigration } from './0006-admin';
 import { pulseKpiMigration } from './0007-pulse-kpi';
 import { profileSharingMigration } from './0008-profile-sharing';
+import { principalRolesMigration } from './0009-principal-roles';
+// Bot conversation, notifications and change-plan posts (issue 8, B2).
+import { botMigration } from './0010-bot';
+import { pulseDraftMigration } from './0011-pulse-draft';
 
 /** Migrations in order; names sort lexically. Never edit a migration that has shipped: add one. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +46,9 @@ const migrations: Record<string, Migration> = {
   '0006_admin': adminMigration,
   '0007_pulse_kpi': pulseKpiMigration,
   '0008_profile_sharing': profileSharingMigration,
+  '0009_principal_roles': principalRolesMigration,
+  '0010_bot': botMigration,
+  '0011_pulse_draft': pulseDraftMigration,
 };
 
 /** Supplies the migrations from code, so bundling and tests need no file-system scan. */
