@@ -2,6 +2,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The API serves the built tab at /tab/. Pages are split with React.lazy; the entry holds only the shell.
+// Rolldown's own chunking is kept on purpose: one "vendor" group of every shared library made the first
+// page preload the Fluent components of every route (281 KB gzip before any page was opened, against 209).
 export default defineConfig({
   base: '/tab/',
   plugins: [react()],
@@ -9,12 +11,6 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    rolldownOptions: {
-      output: {
-        // Libraries used by more than one chunk (React, Fluent, teams-js) share one cacheable, plainly named chunk.
-        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules[\\/]/, minShareCount: 2 }] },
-      },
-    },
   },
   server: {
     // `vite` in tabs/ talks to a locally running API (npm start) for /api and the demo routes.

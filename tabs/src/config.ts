@@ -26,8 +26,3 @@ function parseTabConfig(env: unknown): TabConfig {
 
 /** Settings fixed when the tab was built. */
 export const tabConfig: TabConfig = parseTabConfig(import.meta.env);
-
-/** The URL Teams loads for the channel tab after configuration: the Home page of this build. */
-export function channelTabContentUrl(origin: string): string {
-  return `${origin}${tabConfig.basePath}index.html#/home`;
-}

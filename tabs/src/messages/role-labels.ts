@@ -1,13 +1,7 @@
 import type { RoleName } from '@learnfit/core';
-
-const labels: Record<RoleName, string> = {
-  Learner: 'Learner',
-  Manager: 'Manager',
-  LearningLeader: 'Learning leader',
-  Admin: 'Admin',
-};
+import { strings } from './strings';
 
 /** The label a person reads for a LearnFit role. */
 export function roleLabel(role: RoleName): string {
-  return labels[role];
+  return strings.roles[role];
 }

@@ -29,6 +29,8 @@ export interface HostContext {
   readonly hostName: string;
   readonly hostClientType: string;
   readonly placement: ChannelPlacement | null;
+  /** The page a Teams deep link asked for (`subEntityId`), a tab path such as `initiatives/<id>/learners`. */
+  readonly subPageId: string | null;
 }
 
 /** A connected Teams host: its context, single sign-on and theme changes. */
@@ -75,6 +77,7 @@ function toHostContext(context: app.Context): HostContext {
           channelName: context.channel?.displayName ?? null,
         }
       : null,
+    subPageId: context.page.subPageId ? context.page.subPageId : null,
   };
 }
 

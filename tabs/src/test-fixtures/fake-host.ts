@@ -17,6 +17,7 @@ export function fakeHost(placement: ChannelPlacement | null = null): {
       hostName: 'Teams',
       hostClientType: 'web',
       placement,
+      subPageId: null,
     },
     initialTheme: 'default',
     getAuthToken: () => Promise.resolve('token'),

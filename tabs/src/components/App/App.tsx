@@ -1,8 +1,11 @@
 import { FluentProvider } from '@fluentui/react-components';
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { ApiClientProvider } from '../../api/api-context';
+import { MeProvider } from '../../api/me-context';
 import { createApiClient, type ApiClient } from '../../api/client';
 import { tabConfig } from '../../config';
+import { strings } from '../../messages/strings';
+import { deepLinkTarget } from '../../routing/deep-link';
 import { useHashRoute, type Route } from '../../routing/hash-route';
 import { fluentThemeFor } from '../../teams/fluent-theme';
 import { connectToTeamsOnce, useTeamsHost, type HostConnection, type TeamsHost } from '../../teams/host';
@@ -41,7 +44,7 @@ function renderPage(route: Route | null, host: TeamsHost): ReactNode {
     case 'report':
       return <ReportPage host={host} />;
     case 'admin':
-      return <AdminPage />;
+      return <AdminPage host={host} />;
     case 'channel':
       return <ChannelPage host={host} />;
     case 'about':
@@ -57,14 +60,23 @@ function Shell({ host, createClient }: { host: TeamsHost; createClient: (host: T
   const styles = useAppStyles();
   const route = useHashRoute();
   const client = useMemo(() => createClient(host), [createClient, host]);
+  useEffect(() => {
+    // A Teams deep link (a shared report card's "Open in Teams") names the page to open.
+    const target = deepLinkTarget(host.context.subPageId, window.location.hash);
+    if (target) window.location.replace(target);
+  }, [host]);
   return (
     <ApiClientProvider client={client}>
-      {route === 'config' || route === 'channel' ? null : <TopNav current={route} />}
-      <main className={styles.main}>
-        <PageErrorBoundary key={route ?? 'not-found'}>
-          <Suspense fallback={<LoadingState label="Loading…" />}>{renderPage(route, host)}</Suspense>
-        </PageErrorBoundary>
-      </main>
+      <MeProvider>
+        {route === 'config' || route === 'channel' ? null : <TopNav current={route} />}
+        <main className={styles.main}>
+          <PageErrorBoundary key={route ?? 'not-found'}>
+            <Suspense fallback={<LoadingState label={strings.common.loading} />}>
+              {renderPage(route, host)}
+            </Suspense>
+          </PageErrorBoundary>
+        </main>
+      </MeProvider>
     </ApiClientProvider>
   );
 }
@@ -82,19 +94,16 @@ export function App({ connect = connectToTeamsOnce, createClient = defaultClient
   const theme = hostState.status === 'ready' ? hostState.theme : 'default';
 
   let content: ReactNode;
-  if (hostState.status === 'connecting') content = <LoadingState label="Connecting to Teams…" />;
+  if (hostState.status === 'connecting') content = <LoadingState label={strings.common.connecting} />;
   else if (hostState.status === 'not-in-teams')
     content = <NotInTeams reason={hostState.reason} demoHostUrl={`${tabConfig.apiBaseUrl}/dev/host`} />;
   else content = <Shell host={hostState.host} createClient={createClient} />;
 
   return (
-    <FluentProvider
-      theme={fluentThemeFor(theme)}
-      className={styles.root}
-      data-testid="app-root"
-      data-theme={theme}
-    >
-      {content}
+    // The layout sits on an inner element: Fluent copies the provider's class name onto every popup's
+    // mount node, so a full-height background there would cover the tab whenever a dialog or list opens.
+    <FluentProvider theme={fluentThemeFor(theme)} data-testid="app-root" data-theme={theme}>
+      <div className={styles.root}>{content}</div>
     </FluentProvider>
   );
 }

@@ -1,9 +1,12 @@
 import { Body1, Caption1, Subtitle2 } from '@fluentui/react-components';
 import type { ManagerLink } from '@learnfit/core';
+import { fill, strings } from '../../messages/strings';
 import { useManagementChainStyles } from './ManagementChain.styles';
 
+const text = strings.home.chain;
+
 function levelName(level: number): string {
-  return level === 1 ? 'Level 1 · direct manager' : `Level ${level}`;
+  return level === 1 ? text.directManager : fill(text.level, { level });
 }
 
 /** The managers above the person, nearest first, as a small vertical chain (up to three levels). */
@@ -13,11 +16,11 @@ export function ManagementChain({ chain }: { chain: readonly ManagerLink[] }) {
   return (
     <section className={styles.root} aria-labelledby="chain-heading">
       <Subtitle2 as="h2" id="chain-heading">
-        Your management chain
+        {text.heading}
       </Subtitle2>
       {ordered.length === 0 ? (
         <Body1 as="p" data-testid="me-chain">
-          No manager is recorded for you in your organisation&apos;s directory.
+          {text.none}
         </Body1>
       ) : (
         <ol className={styles.list} data-testid="me-chain">

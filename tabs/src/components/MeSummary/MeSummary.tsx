@@ -2,6 +2,7 @@ import { Avatar, Badge, Body1, Caption1, Title2 } from '@fluentui/react-componen
 import type { MeResponse } from '@learnfit/core';
 import { formatCount } from '../../messages/format';
 import { roleLabel } from '../../messages/role-labels';
+import { fill, strings } from '../../messages/strings';
 import { useMeSummaryStyles } from './MeSummary.styles';
 
 /** Who the signed-in person is: name, job, organisation and LearnFit role. */
@@ -18,7 +19,7 @@ export function MeSummary({ me }: { me: MeResponse }) {
         <Title2 as="h1" id="me-name" data-testid="me-name">
           {user.displayName}
         </Title2>
-        <Body1 data-testid="me-job-title">{user.jobTitle ?? 'No job title recorded'}</Body1>
+        <Body1 data-testid="me-job-title">{user.jobTitle ?? strings.home.noJobTitle}</Body1>
         {place.length > 0 ? <Caption1>{place.join(' · ')}</Caption1> : null}
         <div className={styles.badges}>
           <Badge appearance="filled" color="brand" data-testid="me-role">
@@ -31,7 +32,10 @@ export function MeSummary({ me }: { me: MeResponse }) {
           ))}
           {me.directReportCount > 0 ? (
             <Caption1>
-              {formatCount(me.directReportCount)} direct report{me.directReportCount === 1 ? '' : 's'}
+              {fill(
+                me.directReportCount === 1 ? strings.home.directReportsOne : strings.home.directReportsOther,
+                { count: formatCount(me.directReportCount) },
+              )}
             </Caption1>
           ) : null}
         </div>

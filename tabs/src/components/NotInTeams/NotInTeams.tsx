@@ -1,29 +1,28 @@
 import { Body1, Card, Link, Title3 } from '@fluentui/react-components';
+import { fill, strings } from '../../messages/strings';
 import { useNotInTeamsStyles } from './NotInTeams.styles';
+
+const text = strings.shell.notInTeams;
 
 /** Shown when the page is opened outside Microsoft Teams: says where to open LearnFit instead. */
 export function NotInTeams({ reason, demoHostUrl }: { reason: string; demoHostUrl: string }) {
   const styles = useNotInTeamsStyles();
+  const [beforePath, afterPath = ''] = text.demoAfter.split('{path}');
   return (
     <main className={styles.root} data-testid="not-in-teams">
       <Card className={styles.card}>
-        <Title3 as="h1">Open LearnFit from Microsoft Teams</Title3>
-        <Body1 as="p">
-          LearnFit runs inside Teams: it signs you in with your Teams account and reads your
-          organisation&apos;s data on your behalf, so this page cannot show anything on its own.
-        </Body1>
+        <Title3 as="h1">{text.title}</Title3>
+        <Body1 as="p">{text.intro}</Body1>
         <ul className={styles.list}>
+          <li>{text.inTeams}</li>
           <li>
-            In Teams, select Apps, find LearnFit and open it, or open the LearnFit tab in your team&apos;s
-            channel.
-          </li>
-          <li>
-            Running the demo? Open the <Link href={demoHostUrl}>Teams host emulator</Link> at{' '}
-            <code>/dev/host</code>, which frames this tab and signs you in as one of the demo people.
+            {text.demoBefore} <Link href={demoHostUrl}>{text.demoLink}</Link> {beforePath}
+            <code>/dev/host</code>
+            {afterPath}
           </li>
         </ul>
         <Body1 as="p" className={styles.reason}>
-          Technical detail: {reason}
+          {fill(text.technical, { reason })}
         </Body1>
       </Card>
     </main>

@@ -1,0 +1,194 @@
+import {
+  Button,
+  Card,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Switch,
+  Title3,
+} from '@fluentui/react-components';
+import {
+  initiativeCreatorOptions,
+  minimumK,
+  retentionDaysRange,
+  type TenantSettingsView,
+} from '@learnfit/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { saveAdminSettings } from '../../api/admin';
+import { useApiClient } from '../../api/api-context';
+import { toApiError, type ApiError } from '../../api/client';
+import { ErrorPanel } from '../../components/ErrorPanel/ErrorPanel';
+import { fill, strings } from '../../messages/strings';
+import { formatTime } from './admin-format';
+import { useAdminPageStyles } from './AdminPage.styles';
+import {
+  checkSettings,
+  formValuesOf,
+  isDirty,
+  maximumK,
+  type SettingsField,
+  type SettingsFormValues,
+} from './settings-form';
+
+const text = strings.admin;
+
+/**
+ * The tenant's settings: k, retention, who may create initiatives and whether participation reports
+ * name managers. Checked with the contract before sending; only the editable fields are sent.
+ */
+export function SettingsForm({
+  initial,
+  locale,
+  onSaved,
+}: {
+  initial: TenantSettingsView;
+  locale?: string | undefined;
+  onSaved?: (saved: TenantSettingsView) => void;
+}) {
+  const styles = useAdminPageStyles();
+  const client = useApiClient();
+  const [saved, setSaved] = useState(initial);
+  const [values, setValues] = useState<SettingsFormValues>(() => formValuesOf(initial));
+  const [errors, setErrors] = useState<Partial<Record<SettingsField, string>>>({});
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<{ kind: 'saved' } | { kind: 'failed'; error: ApiError } | null>(
+    null,
+  );
+  const kRef = useRef<HTMLInputElement>(null);
+  const retentionRef = useRef<HTMLInputElement>(null);
+
+  const change = (next: Partial<SettingsFormValues>) => {
+    setValues((current) => ({ ...current, ...next }));
+    setOutcome(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkSettings(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      (checked.errors.k ? kRef : retentionRef).current?.focus();
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      const answer = await saveAdminSettings(client, checked.settings);
+      setSaved(answer);
+      onSaved?.(answer);
+      setValues(formValuesOf(answer));
+      setOutcome({ kind: 'saved' });
+    } catch (error) {
+      setOutcome({ kind: 'failed', error: toApiError(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const dirty = isDirty(values, saved);
+  return (
+    <Card className={styles.card} data-testid="admin-settings">
+      <Title3 as="h2">{text.settingsHeading}</Title3>
+      <p className={styles.note} data-testid="admin-settings-saved-at">
+        {saved.savedAt ? fill(text.savedAt, { time: formatTime(saved.savedAt, locale) }) : text.defaultsApply}
+      </p>
+      <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+        <Field
+          label={text.kLabel}
+          hint={fill(text.kHint, { min: minimumK })}
+          validationState={errors.k ? 'error' : 'none'}
+          validationMessage={errors.k ?? null}
+        >
+          <Input
+            input={{ ref: kRef }}
+            className={styles.numberInput}
+            type="number"
+            inputMode="numeric"
+            min={minimumK}
+            max={maximumK}
+            step={1}
+            value={values.k}
+            onChange={(_event, data) => change({ k: data.value })}
+            data-testid="admin-settings-k"
+          />
+        </Field>
+        <Field
+          label={text.retentionLabel}
+          hint={fill(text.retentionHint, { min: retentionDaysRange.min, max: retentionDaysRange.max })}
+          validationState={errors.retentionDays ? 'error' : 'none'}
+          validationMessage={errors.retentionDays ?? null}
+        >
+          <Input
+            input={{ ref: retentionRef }}
+            className={styles.numberInput}
+            type="number"
+            inputMode="numeric"
+            min={retentionDaysRange.min}
+            max={retentionDaysRange.max}
+            step={1}
+            value={values.retentionDays}
+            onChange={(_event, data) => change({ retentionDays: data.value })}
+            data-testid="admin-settings-retention"
+          />
+        </Field>
+        <Field label={text.creatorsLabel} hint={text.creatorsHint}>
+          <RadioGroup
+            value={values.initiativeCreators}
+            onChange={(_event, data) => {
+              const option = initiativeCreatorOptions.find((candidate) => candidate === data.value);
+              if (option) change({ initiativeCreators: option });
+            }}
+          >
+            {initiativeCreatorOptions.map((option) => (
+              <Radio key={option} value={option} label={text.creators[option]} />
+            ))}
+          </RadioGroup>
+        </Field>
+        <Field hint={text.nameManagersHint}>
+          <Switch
+            label={text.nameManagersLabel}
+            checked={values.nameManagersInParticipation}
+            onChange={(_event, data) => change({ nameManagersInParticipation: data.checked })}
+          />
+        </Field>
+        <div className={styles.row}>
+          <Button
+            type="submit"
+            appearance="primary"
+            disabled={saving || !dirty}
+            data-testid="admin-settings-save"
+          >
+            {saving ? text.saving : strings.common.save}
+          </Button>
+          {dirty ? (
+            <Button
+              type="button"
+              onClick={() => {
+                change(formValuesOf(saved));
+                setErrors({});
+              }}
+              disabled={saving}
+            >
+              {text.discard}
+            </Button>
+          ) : null}
+        </div>
+      </form>
+      <div role="status" aria-live="polite">
+        {outcome?.kind === 'saved' ? (
+          <MessageBar intent="success" layout="multiline" data-testid="admin-settings-success">
+            <MessageBarBody>
+              <MessageBarTitle>{text.savedTitle}</MessageBarTitle>
+              {text.savedBody}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+      {outcome?.kind === 'failed' ? <ErrorPanel error={outcome.error} /> : null}
+    </Card>
+  );
+}
