@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
+import { luminance } from '../support/colours';
 import { startTestServer } from '../support/server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,20 +49,6 @@ async function profileOf(tab: FrameLocator, person: Persona): Promise<Counts> {
     channel: parseCount(await tab.getByTestId('me-channel-count').textContent()),
     chat: parseCount(await tab.getByTestId('me-chat-count').textContent()),
   };
-}
-
-/** WCAG relative luminance of a CSS `rgb()`/`rgba()` colour, 0 (black) to 1 (white). */
-function luminance(color: string): number {
-  const channels = color
-    .match(/[\d.]+/g)
-    ?.slice(0, 3)
-    .map(Number);
-  if (!channels || channels.length < 3) throw new Error(`not an rgb colour: ${color}`);
-  const [r, g, b] = channels.map((value) => {
-    const c = value / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 async function appBackground(tab: FrameLocator): Promise<string> {

@@ -4,4 +4,6 @@ export const testEnv = {
   databaseUrl: process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   /** CI sets this so that a missing server fails the run instead of skipping. */
   postgresRequired: process.env['LEARNFIT_REQUIRE_POSTGRES'] === '1',
+  /** UPDATE_DOCS_SCREENSHOTS=1: browser tests also write their screenshots to docs/images. */
+  updateDocsScreenshots: process.env['UPDATE_DOCS_SCREENSHOTS'] === '1',
 } as const;
