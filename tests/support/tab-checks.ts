@@ -132,16 +132,34 @@ export async function checkAccessibility(frame: Frame, label: string): Promise<A
   return violations;
 }
 
+/** The views the README shows; every screenshot goes to the test artifacts, only these to docs/images. */
+export const docsScreenshots: ReadonlySet<string> = new Set([
+  'learner-home-default',
+  'learner-home-dark',
+  'learner-pulse',
+  'learner-profile',
+  'leader-wizard-features',
+  'leader-collection-running',
+  'leader-diagnostic-leaders',
+  'leader-diagnostic-learners',
+  'leader-diagnostic-workflow-fit',
+  'leader-diagnostic-change-plan',
+  'leader-diagnostic-management',
+  'manager-report',
+  'admin-consent',
+  'channel-content-learner',
+]);
+
 /**
  * Saves a PNG of the host page (the emulator with the tab in it) to tests/artifacts/screenshots/<name>.png,
- * and with UPDATE_DOCS_SCREENSHOTS=1 also to docs/images/<name>.png. Answers the artifact's path.
+ * and with UPDATE_DOCS_SCREENSHOTS=1 also to docs/images/<name>.png when the README shows it. Answers the artifact's path.
  */
 export async function screenshot(page: Page, name: string): Promise<string> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`screenshot name must be kebab-case: ${name}`);
   await mkdir(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
-  if (testEnv.updateDocsScreenshots) {
+  if (testEnv.updateDocsScreenshots && docsScreenshots.has(name)) {
     await mkdir(docsImageDir, { recursive: true });
     await copyFile(file, path.join(docsImageDir, `${name}.png`));
   }

@@ -8,6 +8,7 @@ import { strings } from '../../messages/strings';
 import { deepLinkTarget } from '../../routing/deep-link';
 import { useHashRoute, type Route } from '../../routing/hash-route';
 import { fluentThemeFor } from '../../teams/fluent-theme';
+import { cachedTokens } from '../../teams/token-cache';
 import { connectToTeamsOnce, useTeamsHost, type HostConnection, type TeamsHost } from '../../teams/host';
 import { LoadingState } from '../LoadingState/LoadingState';
 import { NotInTeams } from '../NotInTeams/NotInTeams';
@@ -28,7 +29,10 @@ const AdminPage = lazy(() => import('../../pages/AdminPage/AdminPage'));
 const ChannelPage = lazy(() => import('../../pages/ChannelPage/ChannelPage'));
 
 function defaultClient(host: TeamsHost): ApiClient {
-  return createApiClient({ baseUrl: tabConfig.apiBaseUrl, getToken: () => host.getAuthToken() });
+  return createApiClient({
+    baseUrl: tabConfig.apiBaseUrl,
+    getToken: cachedTokens(() => host.getAuthToken()),
+  });
 }
 
 function renderPage(route: Route | null, host: TeamsHost): ReactNode {
