@@ -23,6 +23,7 @@ import { collectionKind, createCollectionHandler } from './jobs/collection-job';
 import { createJobQueue } from './jobs/queue';
 import { startRetention } from './jobs/retention';
 import { startWorker, type Worker } from './jobs/worker';
+import { abortableSleep } from './graph/pacing/abort';
 import { createRateGovernor, type RateGovernor } from './graph/pacing/governor';
 import { identityUnitsFor, DOCUMENTED_LIMITS } from './graph/pacing/graph-limits';
 import type { Logger } from './logger';
@@ -148,7 +149,8 @@ export async function composeApp(
       if (!governor) {
         governor = createRateGovernor({
           now: () => now().getTime(),
-          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          // A stopped run's sleep clears its timer: a 10-minute quota wait must not hold the process.
+          sleep: abortableSleep,
           // The identity budget grows with tenant size; the small-tenant one is safe for all.
           limits: { ...DOCUMENTED_LIMITS, identityUnitsPer10s: identityUnitsFor(0) },
           // The 10-minute report quota is shared with every process on this database.

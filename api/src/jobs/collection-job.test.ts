@@ -241,14 +241,20 @@ describe('target groups and consent', () => {
 describe('estimateSecondsLeft', () => {
   it('takes the larger of the pace so far and the report quota', () => {
     expect(
-      estimateSecondsLeft({ phase: 'teams', done: 1, total: null, reportDaysLeft: 140 }, 1000),
+      estimateSecondsLeft({ phase: 'teams', done: 1, total: null, reportDaysLeft: 140, waiting: null }, 1000),
     ).toBeNull();
     // 10 of 20 done in 10 s: 10 s left by pace; 140 report days = 28 per report = 1 more window of 605 s.
-    expect(estimateSecondsLeft({ phase: 'messages', done: 10, total: 20, reportDaysLeft: 140 }, 10_000)).toBe(
-      605,
-    );
-    expect(estimateSecondsLeft({ phase: 'messages', done: 10, total: 20, reportDaysLeft: 0 }, 10_000)).toBe(
-      10,
-    );
+    expect(
+      estimateSecondsLeft(
+        { phase: 'messages', done: 10, total: 20, reportDaysLeft: 140, waiting: null },
+        10_000,
+      ),
+    ).toBe(605);
+    expect(
+      estimateSecondsLeft(
+        { phase: 'messages', done: 10, total: 20, reportDaysLeft: 0, waiting: null },
+        10_000,
+      ),
+    ).toBe(10);
   });
 });

@@ -85,14 +85,22 @@ export interface CollectionJobDeps {
 
 const weekMs = 7 * 86_400_000;
 
+/** A collection's progress as stored: the queue's fields, and what the run waits for, if anything. */
+export interface CollectionJobProgress extends JobProgress {
+  readonly waitingFor?: 'reportQuota' | 'throttling';
+  /** ISO time the wait ends; while waiting, `etaSeconds` counts the work after it. */
+  readonly waitingUntil?: string;
+}
+
 /**
- * Seconds left: the larger of what the pace so far predicts and what the report quota allows (14
- * downloads per report per 10 minutes, five reports read side by side).
+ * Seconds left after the wait in progress, if any: the larger of what the pace so far predicts (time
+ * spent waiting left out, `workedMs`) and what the report quota allows (14 downloads per report per 10
+ * minutes, five reports read side by side; the window being waited for counts as the next one).
  */
-export function estimateSecondsLeft(progress: CollectionProgress, elapsedMs: number): number | null {
+export function estimateSecondsLeft(progress: CollectionProgress, workedMs: number): number | null {
   if (progress.total === null) return null;
   const left = Math.max(0, progress.total - progress.done);
-  const byPace = progress.done > 0 ? ((elapsedMs / progress.done) * left) / 1000 : null;
+  const byPace = progress.done > 0 ? ((workedMs / progress.done) * left) / 1000 : null;
   const perReport = Math.ceil(progress.reportDaysLeft / 5);
   const byQuota = perReport > 0 ? Math.floor((perReport - 1) / 14) * 605 : 0;
   return Math.round(Math.max(byPace ?? 0, byQuota));
@@ -117,17 +125,41 @@ export function createCollectionHandler(deps: CollectionJobDeps): JobHandler {
       const started = deps.now().getTime();
       let lastWrite = 0;
       let lastPhase = '';
+      let lastWait = '';
+      // Time spent waiting so far, and since when the current wait has lasted (the pace leaves it out).
+      let waitedMs = 0;
+      let waitingSince: number | null = null;
       let writing: Promise<void> = Promise.resolve();
       const onProgress = (progress: CollectionProgress): void => {
         const at = deps.now().getTime();
-        if (progress.phase === lastPhase && at - lastWrite < (deps.progressIntervalMs ?? 1000)) return;
+        if (progress.waiting && waitingSince === null) waitingSince = at;
+        if (!progress.waiting && waitingSince !== null) {
+          waitedMs += at - waitingSince;
+          waitingSince = null;
+        }
+        const wait = progress.waiting ? `${progress.waiting.reason}@${progress.waiting.until}` : '';
+        // Phase changes and waits starting or ending are written at once; the rest at most once a second.
+        if (
+          progress.phase === lastPhase &&
+          wait === lastWait &&
+          at - lastWrite < (deps.progressIntervalMs ?? 1000)
+        )
+          return;
         lastWrite = at;
         lastPhase = progress.phase;
-        const value: JobProgress = {
+        lastWait = wait;
+        const worked = at - started - waitedMs - (waitingSince === null ? 0 : at - waitingSince);
+        const value: CollectionJobProgress = {
           phase: progress.phase,
           done: progress.done,
           total: progress.total,
-          etaSeconds: estimateSecondsLeft(progress, at - started),
+          etaSeconds: estimateSecondsLeft(progress, worked),
+          ...(progress.waiting
+            ? {
+                waitingFor: progress.waiting.reason,
+                waitingUntil: new Date(Math.max(at, progress.waiting.until)).toISOString(),
+              }
+            : {}),
         };
         // Progress is advisory: one write at a time, and a failed write never fails the run.
         writing = writing.then(() => ctx.progress(value)).catch(() => undefined);
@@ -135,12 +167,18 @@ export function createCollectionHandler(deps: CollectionJobDeps): JobHandler {
       const sources = await collectTenant(
         deps.clientFor(job.tenantId),
         governor,
-        { teamIds: payload.teamIds, groupIds: payload.groupIds, dataAsOf, weeks: payload.weeks },
+        {
+          teamIds: payload.teamIds,
+          groupIds: payload.groupIds,
+          dataAsOf,
+          weeks: payload.weeks,
+          signal: ctx.signal,
+        },
         deps.store.journal(job.id, job.tenantId, transact),
         onProgress,
       ).catch(blockedByConsent);
       await writing;
-      if (ctx.signal.aborted) throw new Error('The run lost its lease; another worker owns it now.');
+      if (ctx.signal.aborted) throw new Error('The run was stopped (cancelled, taken over or shut down).');
       await ctx
         .progress({ phase: 'snapshot', done: 0, total: null, etaSeconds: null })
         .catch(() => undefined);

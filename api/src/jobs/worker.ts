@@ -1,9 +1,12 @@
 import { LeaseLostError, type ClaimedJob, type JobProgress, type JobQueue } from './queue';
 
-/** What a handler gets: its job, a signal that fires when the lease is lost, and a progress reporter. */
+/** What a handler gets: its job, a signal that fires when it must stop, and a progress reporter. */
 export interface JobContext {
   readonly job: ClaimedJob;
-  /** Aborted when another worker took the job over or it was cancelled: stop, the outcome is discarded. */
+  /**
+   * Aborted when another worker took the job over, it was cancelled (reason: LeaseLostError), or this
+   * worker is stopping (reason: WorkerStoppingError): stop at once; a stopped run's outcome is discarded.
+   */
   readonly signal: AbortSignal;
   progress(p: JobProgress): Promise<void>;
 }
@@ -40,10 +43,23 @@ export interface WorkerOptions {
 
 /** A running worker. */
 export interface Worker {
-  /** Stops claiming and waits for the running handlers to finish. */
+  /**
+   * Stops claiming, aborts the running handlers' signals and waits for them to return. A job stopped
+   * before it finished keeps its lease until it expires, then another worker resumes it.
+   */
   stop(): Promise<void>;
-  /** Wakes the poll loop now (e.g. after enqueue). */
+  /** Wakes the poll loop now (e.g. after enqueue) and checks the running jobs' leases (e.g. after a cancel). */
   poke(): void;
+}
+
+/** Why a handler's signal aborts when its worker shuts down: the job is left for another worker. */
+export class WorkerStoppingError extends Error {
+  readonly code = 'worker-stopping';
+
+  constructor(readonly jobId: string) {
+    super(`The worker is stopping; job ${jobId} is left for another worker.`);
+    this.name = 'WorkerStoppingError';
+  }
 }
 
 const silent: WorkerLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -83,6 +99,9 @@ export function startWorker(queue: JobQueue, options: WorkerOptions): Worker {
   }
   const kinds = Object.keys(handlers);
   const running = new Set<Promise<void>>();
+  // Per running job: check its lease now (a poke after a cancel), and abort it (a stop).
+  const checks = new Set<() => void>();
+  const aborts = new Set<() => void>();
   let stopping = false;
   let poked = false;
   let wake: (() => void) | null = null;
@@ -91,6 +110,7 @@ export function startWorker(queue: JobQueue, options: WorkerOptions): Worker {
   function poke(): void {
     poked = true;
     wake?.();
+    for (const check of checks) check();
   }
 
   function pause(): Promise<void> {
@@ -112,13 +132,28 @@ export function startWorker(queue: JobQueue, options: WorkerOptions): Worker {
     let lost = false;
     let settled = false;
     let beating = false;
+    let abandoned = false;
     const loseLease = (): void => {
       if (lost || settled) return;
       lost = true;
       controller.abort(new LeaseLostError(job.id));
       logger.warn('job lease lost; abandoning it', fields);
     };
-    const timer = setInterval(() => {
+    const abandon = (): void => {
+      if (lost || settled || abandoned) return;
+      abandoned = true;
+      controller.abort(new WorkerStoppingError(job.id));
+    };
+    // On stop, a job cancelled or taken over meanwhile is told so (LeaseLostError); the others are
+    // told the worker is stopping.
+    const halt = (): void => {
+      if (lost || settled || abandoned) return;
+      queue.heartbeat(job, leaseMs).then(abandon, (error: unknown) => {
+        if (error instanceof LeaseLostError) loseLease();
+        else abandon();
+      });
+    };
+    const beat = (): void => {
       if (beating || settled || lost) return;
       beating = true;
       queue
@@ -130,7 +165,12 @@ export function startWorker(queue: JobQueue, options: WorkerOptions): Worker {
         .finally(() => {
           beating = false;
         });
-    }, heartbeatMs);
+    };
+    const timer = setInterval(beat, heartbeatMs);
+    checks.add(beat);
+    aborts.add(halt);
+    // Claimed while the worker began to stop: the handler is told at once.
+    if (stopping) abandon();
 
     logger.info('job started', fields);
     let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -152,9 +192,16 @@ export function startWorker(queue: JobQueue, options: WorkerOptions): Worker {
       outcome = { ok: false, error };
     } finally {
       clearInterval(timer);
+      checks.delete(beat);
+      aborts.delete(halt);
     }
     if (lost) {
       logger.info('job abandoned after its lease was lost', fields);
+      return;
+    }
+    if (abandoned && !outcome.ok) {
+      // Not a failure: the lease runs out and another worker resumes the job from its checkpoint.
+      logger.info('job left unfinished for another worker as this one stops', fields);
       return;
     }
     settled = true;
@@ -226,6 +273,7 @@ export function startWorker(queue: JobQueue, options: WorkerOptions): Worker {
       if (!stopped) {
         stopping = true;
         wake?.();
+        for (const abort of aborts) abort();
         stopped = (async () => {
           await looping;
           await Promise.allSettled([...running]);

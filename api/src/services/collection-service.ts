@@ -1,4 +1,5 @@
 import {
+  collectionProgressSchema,
   startCollectionSchema,
   type CollectionRun,
   type SnapshotSummary,
@@ -26,7 +27,7 @@ export interface CollectionServiceDeps {
   readonly store: CollectionStore;
   readonly initiatives: InitiativeStore;
   readonly now: () => Date;
-  /** Wakes this process's worker after an enqueue (no-op without one). */
+  /** Wakes this process's worker after an enqueue, and has it check its runs after a cancel (no-op without one). */
   readonly poke: () => void;
 }
 
@@ -49,6 +50,17 @@ function startOfDay(at: Date): Date {
   return day;
 }
 
+/** A job's stored progress in the API's shape: the wait fields only when both are well-formed. */
+function progressOf(progress: JobRecord['progress']): CollectionRun['progress'] {
+  if (!progress) return null;
+  const { phase, done, total, etaSeconds } = progress;
+  const parsed = collectionProgressSchema.safeParse(progress);
+  const { waitingFor, waitingUntil } = parsed.success ? parsed.data : {};
+  return waitingFor && waitingUntil
+    ? { phase, done, total, etaSeconds, waitingFor, waitingUntil }
+    : { phase, done, total, etaSeconds };
+}
+
 /** Maps a queued job to the API's run shape. */
 export function toRun(job: JobRecord): CollectionRun {
   const payload = collectionPayloadSchema.safeParse(job.payload);
@@ -64,7 +76,7 @@ export function toRun(job: JobRecord): CollectionRun {
     dataAsOf: data.dataAsOf ?? job.runAfter.toISOString(),
     runAfter: job.runAfter.toISOString(),
     attempts: job.attempts,
-    progress: job.progress,
+    progress: progressOf(job.progress),
     snapshotId: result?.snapshotId ?? null,
     error: job.error,
     createdAt: job.createdAt.toISOString(),
@@ -166,6 +178,9 @@ export function createCollectionService(deps: CollectionServiceDeps): Collection
       const job = await find(identity, id);
       if (!(await deps.queue.cancel(identity.tenantId, job.id)))
         throw new HttpProblem(409, 'conflict', 'The run has already finished', `Run ${id} is ${job.state}.`);
+      // A worker of this process running it finds the cancel now rather than at its next heartbeat, and
+      // stops its waits and requests; one in another process finds it at its next heartbeat.
+      deps.poke();
     },
     async snapshots(identity, initiativeId) {
       requireRole(identity);

@@ -30,13 +30,25 @@ export const startCollectionSchema = z
 /** The body of `POST /api/collections`. */
 export type StartCollection = z.input<typeof startCollectionSchema>;
 
-/** Progress of a run: phase, units of work done of those known, and seconds left (estimate). */
+/** What a run can wait for: Microsoft 365's usage-report quota, or a throttling answer's Retry-After. */
+export const collectionWaitReasons = ['reportQuota', 'throttling'] as const;
+
+/**
+ * Progress of a run: phase, units of work done of those known, and seconds left (estimate). While the
+ * run waits, `waitingFor` says on what and `waitingUntil` until when, and `etaSeconds` counts only the
+ * work after the wait: the time left is the wait plus `etaSeconds`.
+ */
 export const collectionProgressSchema = z.object({
   phase: z.string(),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative().nullable(),
   etaSeconds: z.number().nonnegative().nullable(),
+  waitingFor: z.enum(collectionWaitReasons).optional(),
+  waitingUntil: z.iso.datetime().optional(),
 });
+
+/** A run's progress. */
+export type CollectionRunProgress = z.infer<typeof collectionProgressSchema>;
 
 /** A collection run as the API shows it. */
 export const collectionRunSchema = z.object({

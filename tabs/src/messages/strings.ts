@@ -267,6 +267,8 @@ export const strings = {
     stepsOpen: '{done} steps done',
     timeLeft: 'About {time} left',
     estimating: 'Estimating the time left…',
+    waitingReportQuota: "Waiting for Microsoft 365's report limit — about {time}",
+    waitingThrottling: 'Microsoft 365 asked LearnFit to slow down — waiting about {time}',
     seconds: '{n} s',
     minutes: '{n} min',
     hours: '{h} h {m} min',

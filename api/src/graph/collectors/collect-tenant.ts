@@ -5,7 +5,7 @@ import type {
   DirectoryPerson,
   SourceCoverage,
 } from '@learnfit/core';
-import { mapConcurrent, type RateGovernor } from '../pacing/governor';
+import { mapConcurrent, type GovernorWait, type RateGovernor } from '../pacing/governor';
 import { channelUnit, collectChannelMessages } from './channel-messages';
 import { assembleDailyActivity, collectDailyActivity } from './daily-activity';
 import { createMemoryJournal, type CollectionJournal } from './journal';
@@ -29,6 +29,11 @@ export interface CollectionPlan {
   readonly weeks: number;
   /** Channels read at once (the governor still paces each; default 8). */
   readonly channelConcurrency?: number;
+  /**
+   * Stops the run: every wait and request ends at once with the signal's reason, and the journal keeps
+   * only the units committed before (a cancel, a lost lease, or a worker shutting down).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Collected records, ready for buildCollaborationSnapshot with a pseudonymizer. */
@@ -54,6 +59,11 @@ export interface CollectionProgress {
   readonly total: number | null;
   /** Report downloads still to make (the slowest part: 14 per report per 10 minutes). */
   readonly reportDaysLeft: number;
+  /**
+   * What the run is waiting for and until when, once nothing but the usage reports is left and every
+   * one of them that is still to be read waits; null while work goes on.
+   */
+  readonly waiting: GovernorWait | null;
 }
 
 /** First millisecond of the snapshot window, as buildCollaborationSnapshot computes it. */
@@ -90,7 +100,7 @@ export function reportDays(dataAsOf: Date, weeks: number): string[] {
  */
 export async function collectTenant(
   client: Client,
-  governor: RateGovernor,
+  tenantGovernor: RateGovernor,
   plan: CollectionPlan,
   journal: CollectionJournal = createMemoryJournal(),
   onProgress: (progress: CollectionProgress) => void = () => undefined,
@@ -106,6 +116,8 @@ export async function collectTenant(
   let done = 0;
   let channelsLeft: number | null = null;
   let reportDaysLeft: number | null = null;
+  const waits = new Set<GovernorWait>();
+  let readingReports = 0;
   const report = (): void => {
     // The reports phase lasts from the end of the directory and the messages until assembling starts.
     if (phase !== 'assembling') phase = !directoryDone ? 'directory' : (messagePhase ?? 'reports');
@@ -114,8 +126,20 @@ export async function collectTenant(
       done,
       total: channelsLeft === null || reportDaysLeft === null ? null : done + channelsLeft + reportDaysLeft,
       reportDaysLeft: reportDaysLeft ?? 0,
+      waiting: phase === 'reports' && waits.size >= readingReports ? latestWait(waits) : null,
     });
   };
+  const governor = tenantGovernor.scoped({
+    ...(plan.signal ? { signal: plan.signal } : {}),
+    onWait: (wait) => {
+      waits.add(wait);
+      report();
+      return () => {
+        waits.delete(wait);
+        report();
+      };
+    },
+  });
   report();
 
   let stopped = false;
@@ -131,7 +155,7 @@ export async function collectTenant(
     messagePhase = 'messages';
     report();
     await mapConcurrent(pending, plan.channelConcurrency ?? 8, async ({ team, channelId }) => {
-      if (stopped) return;
+      if (stopped || plan.signal?.aborted) return;
       await collectChannelMessages(client, governor, journal, team.teamId, channelId, windowStart);
       done += 1;
       channelsLeft = (channelsLeft ?? 1) - 1;
@@ -168,8 +192,9 @@ export async function collectTenant(
       governor,
       journal,
       { days, personIds, idByUpn },
-      (left, downloaded) => {
+      (left, downloaded, reading) => {
         reportDaysLeft = left;
+        readingReports = reading;
         if (downloaded) done += 1;
         report();
       },
@@ -185,6 +210,20 @@ export async function collectTenant(
   phase = 'assembling';
   report();
   return assembleSources(journal, teams, groups, collected);
+}
+
+/** The wait that ends last, a report-quota wait before a throttling one; null when nothing waits. */
+function latestWait(waits: ReadonlySet<GovernorWait>): GovernorWait | null {
+  const rank = (wait: GovernorWait): number => (wait.reason === 'reportQuota' ? 1 : 0);
+  let latest: GovernorWait | null = null;
+  for (const wait of waits)
+    if (
+      latest === null ||
+      rank(wait) > rank(latest) ||
+      (rank(wait) === rank(latest) && wait.until > latest.until)
+    )
+      latest = wait;
+  return latest;
 }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;

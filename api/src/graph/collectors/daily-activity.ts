@@ -114,7 +114,7 @@ export async function collectDailyActivity(
   governor: RateGovernor,
   journal: CollectionJournal,
   input: DailyActivityInput,
-  onLeft: (reportDaysLeft: number, downloaded: boolean) => void = () => undefined,
+  onLeft: (reportDaysLeft: number, downloaded: boolean, reportsReading: number) => void = () => undefined,
 ): Promise<void> {
   let units = await journal.units();
   const setting = units.get(reportSettingsUnit);
@@ -131,16 +131,26 @@ export async function collectDailyActivity(
       : input.days.filter((day) => units.get(reportDayUnit(spec.fn, day))?.state !== 'done');
   const pending = new Map(reportSpecs.map((spec) => [spec.fn, pendingDays(spec)]));
   let left = [...pending.values()].reduce((total, list) => total + list.length, 0);
-  onLeft(left, false);
-  await Promise.all(
+  // Reports with days still to read: when each of them waits on its quota, the whole run waits.
+  let reading = [...pending.values()].filter((list) => list.length > 0).length;
+  onLeft(left, false, reading);
+  // A failed report stops the others (which may be waiting minutes on their quota), and the error is
+  // passed on once they have ended, so no download of this call outlives it.
+  const stop = new AbortController();
+  const reportGovernor = governor.scoped({ signal: stop.signal });
+  const outcomes = await Promise.allSettled(
     reportSpecs.map(async (spec) => {
       const todo = pending.get(spec.fn) ?? [];
       for (const [step, day] of todo.entries()) {
         const unit = reportDayUnit(spec.fn, day);
-        const fetched = await download(client, governor, spec, day);
+        const fetched = await download(client, reportGovernor, spec, day).catch((error: unknown) => {
+          if (!stop.signal.aborted) stop.abort(error);
+          throw error;
+        });
         const abandon = (): void => {
           left -= todo.length - step;
-          onLeft(left, false);
+          reading -= 1;
+          onLeft(left, false, reading);
         };
         if (!fetched.ok) {
           abandon();
@@ -166,10 +176,14 @@ export async function collectDailyActivity(
         const reportDay: ReportDay = { report: spec.fn, day, rows };
         await journal.commit(unit, { state: 'done', info: {} }, { reportDay });
         left -= 1;
-        onLeft(left, true);
+        if (step === todo.length - 1) reading -= 1;
+        onLeft(left, true, reading);
       }
     }),
   );
+  if (stop.signal.aborted) throw stop.signal.reason;
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 function infoOf(state: UnitState | undefined) {

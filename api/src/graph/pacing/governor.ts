@@ -1,5 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { DOCUMENTED_LIMITS, type PacingLimits, type TeamsRequestClass } from './graph-limits';
+import { raceAbort, throwIfAborted } from './abort';
 import { SlidingLimiter, type Clock, type Release, type Sleep } from './rate-limiter';
 
 /** Which limits a request counts against. */
@@ -35,6 +36,24 @@ export interface GovernorStats {
   retried: number;
 }
 
+/** A wait that holds a request: for the report quota, or for a throttling answer's Retry-After. */
+export interface GovernorWait {
+  readonly reason: 'reportQuota' | 'throttling';
+  /** Epoch ms the wait ends (as far as is known when it starts). */
+  readonly until: number;
+}
+
+/** Told when a wait starts; returns the call that says it ended. */
+export type WaitListener = (wait: GovernorWait) => () => void;
+
+/** One run's view of the tenant's governor. */
+export interface RunScope {
+  /** Aborting it ends the run's waits and requests at once, with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /** Hears of the report-quota and Retry-After waits of the run (pacing inside a second is not told). */
+  readonly onWait?: WaitListener;
+}
+
 /** Paces one tenant's Graph requests under the documented limits and retries transient failures. */
 export interface RateGovernor {
   readonly stats: GovernorStats;
@@ -44,6 +63,11 @@ export interface RateGovernor {
   run<T>(lane: Lane, request: () => Promise<T>): Promise<T>;
   /** Sleeps the injected way (for batch retries). */
   pause(ms: number): Promise<void>;
+  /**
+   * The same governor (limits, ledger, counters) for one run: its waits end when its signal aborts.
+   * Scoping a scoped governor adds to its scope (either signal stops it; both listeners are told).
+   */
+  scoped(scope: RunScope): RateGovernor;
 }
 
 /**
@@ -95,73 +119,130 @@ export function createRateGovernor(options: GovernorOptions): RateGovernor {
     return found;
   };
 
-  async function admit(lane: Lane): Promise<Release> {
-    stats.requests += 1;
-    if (lane.service === 'teams') {
+  /** The governor as `scope` sees it; the unscoped one has no signal and tells no one of its waits. */
+  function view(scope: RunScope): RateGovernor {
+    const { signal } = scope;
+    const tell = (wait: GovernorWait): (() => void) => (scope.onWait ? scope.onWait(wait) : () => undefined);
+    const sleep = (ms: number): Promise<void> => raceAbort(options.sleep(ms, signal), signal);
+    // Waits of a second or more are told: shorter ones are pacing, not waiting.
+    const throttledSleep = async (ms: number): Promise<void> => {
+      const end = ms >= 1000 ? tell({ reason: 'throttling', until: options.now() + ms }) : () => undefined;
+      try {
+        await sleep(ms);
+      } finally {
+        end();
+      }
+    };
+
+    async function admitTeams(lane: Extract<Lane, { service: 'teams' }>): Promise<Release> {
       const resource = await limiter(
         `resource:${lane.resource}`,
         limits.perTeamOrChannelPerSecond,
         1000,
-      ).acquire();
-      const tenantWide = await limiter(
-        `teams:${lane.requestClass}`,
-        limits.teamsPerSecond[lane.requestClass],
-        1000,
-      ).acquire();
+      ).acquire(1, { signal });
+      let tenantWide: Release;
+      try {
+        tenantWide = await limiter(
+          `teams:${lane.requestClass}`,
+          limits.teamsPerSecond[lane.requestClass],
+          1000,
+        ).acquire(1, { signal });
+      } catch (error) {
+        resource();
+        throw error;
+      }
       return () => {
         resource();
         tenantWide();
       };
     }
-    if (lane.service === 'identity') {
-      if (lane.units === 0) return () => undefined;
-      return limiter('identity', limits.identityUnitsPer10s, 10_000).acquire(lane.units);
-    } else {
+
+    async function admitReport(report: string): Promise<Release> {
       // Reports are counted across processes by the ledger when there is one; the 10-minute window is
       // padded against clock skew between our hosts and Graph's.
-      if (options.ledger) {
-        const ledger = options.ledger;
-        for (;;) {
-          const wait = await ledger.take(
-            `report:${lane.report}`,
-            limits.reportsPer10Minutes,
-            600_000 + reportSkewMs,
-            options.now(),
-          );
-          if (wait === 0) return () => undefined;
-          await options.sleep(wait);
+      const windowMs = 600_000 + reportSkewMs;
+      if (!options.ledger)
+        return limiter(`report:${report}`, limits.reportsPer10Minutes, windowMs).acquire(1, {
+          signal,
+          onWait: (until) => tell({ reason: 'reportQuota', until }),
+        });
+      for (;;) {
+        throwIfAborted(signal);
+        // Not raced with the signal: the transaction is short, and a slot it took must not go unused.
+        const wait = await options.ledger.take(
+          `report:${report}`,
+          limits.reportsPer10Minutes,
+          windowMs,
+          options.now(),
+        );
+        if (wait === 0) return () => undefined;
+        const end = tell({ reason: 'reportQuota', until: options.now() + wait });
+        try {
+          await sleep(wait);
+        } finally {
+          end();
         }
       }
-      return limiter(`report:${lane.report}`, limits.reportsPer10Minutes, 600_000 + reportSkewMs).acquire();
     }
-  }
 
-  async function run<T>(lane: Lane, request: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      const release = await admit(lane);
-      let result: T;
-      try {
-        result = await request();
-      } catch (error) {
+    async function admit(lane: Lane): Promise<Release> {
+      throwIfAborted(signal);
+      stats.requests += 1;
+      if (lane.service === 'teams') return admitTeams(lane);
+      if (lane.service === 'reports') return admitReport(lane.report);
+      if (lane.units === 0) return () => undefined;
+      return limiter('identity', limits.identityUnitsPer10s, 10_000).acquire(lane.units, { signal });
+    }
+
+    async function run<T>(lane: Lane, request: () => Promise<T>): Promise<T> {
+      for (let attempt = 1; ; attempt += 1) {
+        const release = await admit(lane);
+        let result: T;
+        try {
+          // A request still in flight when the run stops is left to finish on its own; its answer is dropped.
+          throwIfAborted(signal);
+          result = await raceAbort(request(), signal);
+        } catch (error) {
+          release();
+          throwIfAborted(signal);
+          if (!isTransient(error) || attempt >= maxAttempts) throw error;
+          const graph = error instanceof GraphError ? error : null;
+          if (graph?.statusCode === 429) stats.throttled += 1;
+          stats.retried += 1;
+          const header = graph?.headers?.get('Retry-After');
+          const wait = retryAfterMs(header, options.now()) ?? Math.min(30_000, 500 * 2 ** (attempt - 1));
+          await throttledSleep(wait);
+          continue;
+        }
         release();
-        if (!isTransient(error) || attempt >= maxAttempts) throw error;
-        const graph = error instanceof GraphError ? error : null;
-        if (graph?.statusCode === 429) stats.throttled += 1;
-        stats.retried += 1;
-        const header = graph?.headers?.get('Retry-After');
-        const wait = retryAfterMs(header, options.now()) ?? Math.min(30_000, 500 * 2 ** (attempt - 1));
-        await options.sleep(wait);
-        continue;
+        return result;
       }
-      release();
-      return result;
     }
+
+    // A scope inside this one: either signal stops it, and both listeners hear of its waits.
+    const inner = (nested: RunScope): RateGovernor => {
+      const signals = [signal, nested.signal].filter((entry) => entry !== undefined);
+      const listeners = [scope.onWait, nested.onWait].filter((entry) => entry !== undefined);
+      return view({
+        ...(signals.length > 0 ? { signal: AbortSignal.any(signals) } : {}),
+        onWait: (wait) => {
+          const ends = listeners.map((listener) => listener(wait));
+          return () => ends.forEach((end) => end());
+        },
+      });
+    };
+
+    return { stats, admit, run, pause: throttledSleep, scoped: inner };
   }
 
-  return { stats, admit, run, pause: (ms) => options.sleep(ms) };
+  return view({});
 }
 
-/** Runs `work` over `items` with at most `limit` in flight; results keep the input order. */
+/**
+ * Runs `work` over `items` with at most `limit` in flight; results keep the input order. After a
+ * failure no new item starts, and the error is passed on once the items in flight have ended, so no
+ * work of a failed call outlives it.
+ */
 export async function mapConcurrent<T, R>(
   items: readonly T[],
   limit: number,
@@ -169,13 +250,21 @@ export async function mapConcurrent<T, R>(
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const index = next;
       next += 1;
-      results[index] = await work(items[index]!);
+      try {
+        results[index] = await work(items[index]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const rejected = settled.find((outcome) => outcome.status === 'rejected');
+  if (rejected) throw rejected.reason;
   return results;
 }

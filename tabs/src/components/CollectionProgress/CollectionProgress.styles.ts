@@ -10,5 +10,7 @@ export const useCollectionProgressStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     color: tokens.colorNeutralForeground2,
   },
+  /** The wait gets a line of its own under the steps and the time left. */
+  waiting: { flexBasis: '100%' },
   phase: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
 });

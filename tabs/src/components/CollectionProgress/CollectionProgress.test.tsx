@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import type { CollectionRun } from '@learnfit/core';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClientProvider } from '../../api/api-context';
@@ -82,6 +82,45 @@ describe('CollectionProgressView', () => {
     expect(screen.getByTestId('collection-time-left').textContent).toBe('Estimating the time left…');
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBeNull();
     expect(bar().textContent).toMatch(/checks every few seconds/);
+  });
+
+  it('says the run waits for the report limit and counts the wait into the time left', () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-30T10:20:00.000Z'));
+      // At "70 of 73 steps" the pace alone says a second is left; the quota frees in nine minutes.
+      const run = collectionRun('running', {
+        phase: 'reports',
+        done: 70,
+        total: 73,
+        etaSeconds: 1,
+        waitingFor: 'reportQuota',
+        waitingUntil: '2026-11-30T10:29:00.000Z',
+      });
+      render(wrap(<CollectionProgressView run={run} transport="stream" />));
+      expect(screen.getByTestId('collection-steps').textContent).toBe('70 of 73 steps');
+      expect(screen.getByTestId('collection-waiting').textContent).toBe(
+        "Waiting for Microsoft 365's report limit — about 9 min",
+      );
+      expect(screen.getByTestId('collection-time-left').textContent).toBe('About 10 min left');
+      // No update arrives while the run waits: the countdown moves on the tab's own clock.
+      act(() => {
+        vi.advanceTimersByTime(8 * 60_000 + 30_000);
+      });
+      expect(screen.getByTestId('collection-waiting').textContent).toBe(
+        "Waiting for Microsoft 365's report limit — about 30 s",
+      );
+      expect(screen.getByTestId('collection-time-left').textContent).toBe('About 31 s left');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows no wait once the server says the run works again', () => {
+    const run = collectionRun('running', { phase: 'reports', done: 71, total: 73, etaSeconds: 2 });
+    render(wrap(<CollectionProgressView run={run} transport="stream" />));
+    expect(screen.queryByTestId('collection-waiting')).toBeNull();
+    expect(screen.getByTestId('collection-time-left').textContent).toBe('About 2 s left');
   });
 
   it('names queued, failed and cancelled runs', () => {

@@ -26,11 +26,33 @@ export function formatDuration(seconds: number): string {
   return fill(s.hours, { h: Math.floor(minutes / 60), m: minutes % 60 });
 }
 
-/** "About 3 min left" while running with an estimate; "Estimating…" without one; nothing when not running. */
-export function timeLeftText(run: CollectionRun): string | null {
+/** Seconds until the run's current wait ends (0 once it is over), or null when it is not waiting. */
+export function waitSecondsLeft(run: CollectionRun, now: number): number | null {
+  const until = run.state === 'running' ? run.progress?.waitingUntil : undefined;
+  if (until === undefined) return null;
+  const at = Date.parse(until);
+  return Number.isNaN(at) ? null : Math.max(0, (at - now) / 1000);
+}
+
+/**
+ * "About 3 min left" while running with an estimate; "Estimating…" without one; nothing when not
+ * running. While the run waits, the time left is the rest of the wait plus the work after it.
+ */
+export function timeLeftText(run: CollectionRun, now: number = Date.now()): string | null {
   if (run.state !== 'running') return null;
   const eta = run.progress?.etaSeconds ?? null;
+  const wait = waitSecondsLeft(run, now);
+  if (wait !== null) return fill(s.timeLeft, { time: formatDuration(wait + (eta ?? 0)) });
   return eta === null ? s.estimating : fill(s.timeLeft, { time: formatDuration(eta) });
+}
+
+/** "Waiting for Microsoft 365's report limit — about 9 min" while the run waits; else nothing. */
+export function waitingText(run: CollectionRun, now: number = Date.now()): string | null {
+  const wait = waitSecondsLeft(run, now);
+  const reason = run.progress?.waitingFor;
+  if (wait === null || reason === undefined) return null;
+  const template = reason === 'reportQuota' ? s.waitingReportQuota : s.waitingThrottling;
+  return fill(template, { time: formatDuration(wait) });
 }
 
 /** Share done (0–1) when the total is known, `null` for an indeterminate bar. */
