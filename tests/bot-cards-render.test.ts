@@ -3,10 +3,13 @@
 // tests/artifacts/cards/. No official Adaptive Card 1.5 JSON schema ships in an npm package (the
 // designer's embedded schema is the 1.0 one, without Action.Execute), so the library's own parser and
 // property validation are the check: any parse or validation event fails the test.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { diagnosticsResponseSchema } from '@learnfit/core';
 import {
+  fitFormCard,
+  fitOutcomeAttachment,
   helpCard,
   noReportCard,
   notificationCard,
@@ -68,6 +71,38 @@ async function liveCards(): Promise<void> {
   await postActivity(server.baseUrl, message(scope, `report ${demo.tenant.sampleInitiative.name}`));
   const report = connector.to(scope.conversationId).at(-1)?.body.attachments?.[0]?.content;
   if (report) cards.set('report', report);
+
+  // The quick fit check's dialog, and its answer built from the sample initiative's released workflow fit.
+  cards.set('fit-form', fitFormCard(['peerQa', 'liveSession']));
+  const leaderToken = await demo.identity.issueSsoToken(leader);
+  const list = await callApi(server.baseUrl, 'GET', '/api/initiatives', leaderToken);
+  const { items } = (await list.json()) as { items: Array<{ id: string; name: string }> };
+  const sampleId = items.find((item) => item.name === demo.tenant.sampleInitiative.name)?.id ?? '';
+  const diagnostics = await callApi(
+    server.baseUrl,
+    'GET',
+    `/api/initiatives/${encodeURIComponent(sampleId)}/diagnostics`,
+    leaderToken,
+  );
+  const released = diagnosticsResponseSchema.parse(await diagnostics.json());
+  const links = { web: `${server.baseUrl}/tab/index.html#/profile`, teams: null };
+  const estimate = fitOutcomeAttachment(
+    {
+      kind: 'estimate',
+      scope: 'conversation',
+      rosterSize: 12,
+      snapshot: released.snapshot,
+      k: released.k,
+      result: released.results.workflowFit,
+    },
+    links,
+  );
+  cards.set('fit-estimate', estimate.content);
+  const tooSmall = fitOutcomeAttachment(
+    { kind: 'too-small', scope: 'my-org', rosterSize: 9, found: 3, k: 5 },
+    links,
+  );
+  cards.set('fit-too-small', tooSmall.content);
 }
 
 beforeAll(async () => {
@@ -185,10 +220,14 @@ describe('bot cards', () => {
   });
 
   it('are Adaptive Card 1.5 JSON of at most 28 KB each', () => {
+    const sizes: Record<string, number> = {};
     for (const [name, card] of cards) {
       expect((card as { version?: string }).version, name).toBe('1.5');
-      expect(Buffer.byteLength(JSON.stringify(card)), name).toBeLessThanOrEqual(maxBytes);
+      sizes[name] = Buffer.byteLength(JSON.stringify(card));
+      expect(sizes[name], name).toBeLessThanOrEqual(maxBytes);
     }
+    // The sizes beside the screenshots, for the record of how far each card is from the limit.
+    writeFileSync(path.join(artifacts, 'sizes.json'), `${JSON.stringify(sizes, null, 2)}\n`);
   });
 
   it(

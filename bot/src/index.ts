@@ -14,7 +14,7 @@ export { diagnosticViews, diagnosticOfView } from './ports';
 export { reportLinks, tabLinks, targetOfUrl, type ReportLinks } from './links';
 export { cardBytes, maxCardBytes, type AdaptiveCard, type CardAttachment } from './cards/common';
 export { fitTemplates, featuresFromForm, templatesInMessage } from './fit-templates';
-export { biggestGaps } from './cards/fit-card';
+export { biggestGaps, fitFormCard, fitOutcomeAttachment } from './cards/fit-card';
 export { quickFitCheckCommandId } from './message-extension/action';
 // B2: the conversation (welcome, commands, proactive messages, change-plan cards).
 export * from './conversation/index';
