@@ -27,26 +27,16 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { composeApp, type ComposedApp } from '../api/src/compose';
 import { loadConfig } from '../api/src/config';
 import { createLogger } from '../api/src/logger';
+import { launchChromium } from '../tests/support/browser';
 import { initialChunks } from './bench/tab-bundle';
 
 const budget = { firstContentMs: 1000, dataShownMs: 2000, initialJsKb: 250 };
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(repoRoot, 'tabs', 'dist');
-const chromiumPath = '/usr/bin/chromium';
-// The same quiet, offline-friendly flags as tests/support/browser.ts.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const waitMs = 30_000;
 
 const { values } = parseArgs({
@@ -197,7 +187,7 @@ async function main(): Promise<boolean> {
   }
   const chunks = await initialChunks(distDir);
   const { composed, server, baseUrl } = await startServer();
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const browser = await launchChromium();
   try {
     const initiative = await sampleInitiative(composed, baseUrl);
     console.log(

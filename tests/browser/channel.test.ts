@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility, screenshot, startTabSession, type TabSession } from '../support/tab-session';
+import {
+  checkAccessibility,
+  sampleInitiative,
+  screenshot,
+  startTabSession,
+  type InitiativeSummary,
+  type TabSession,
+} from '../support/tab-session';
 
 describe('LearnFit as a channel tab in the Teams host emulator', () => {
   let session: TabSession | undefined;
-  let sample = { id: '', name: '' };
+  let sample: InitiativeSummary = { id: '', name: '' };
 
   beforeAll(async () => {
     session = await startTabSession();
-    const list = await session.api<{ items: Array<{ id: string; name: string }> }>(
-      'learningLeader',
-      'GET',
-      '/api/initiatives',
-    );
-    const first = list.body.items[0];
-    if (!first) throw new Error('the demo has no initiative');
-    sample = first;
+    sample = await sampleInitiative(session);
     await session.usePersona('learningLeader');
   });
 

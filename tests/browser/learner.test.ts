@@ -1,7 +1,13 @@
 import { pulseQuestions, type PulseAnswer } from '@learnfit/core';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility, screenshot, startTabSession, type TabSession } from '../support/tab-session';
+import {
+  checkAccessibility,
+  sampleInitiative,
+  screenshot,
+  startTabSession,
+  type TabSession,
+} from '../support/tab-session';
 import { backgroundOf, colourOf, luminance } from '../support/colours';
 
 interface PulseViewBody {
@@ -40,13 +46,7 @@ describe('a learner in the Teams host emulator', () => {
   beforeAll(async () => {
     session = await startTabSession();
     // Set-up through the API: the learning leader opens a pulse on the sample initiative.
-    const list = await session.api<{ items: Array<{ id: string; name: string }> }>(
-      'learningLeader',
-      'GET',
-      '/api/initiatives',
-    );
-    const sample = list.body.items[0];
-    if (!sample) throw new Error('the demo has no initiative');
+    const sample = await sampleInitiative(session);
     initiativeId = sample.id;
     initiativeName = sample.name;
     const closesAt = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString();

@@ -100,6 +100,20 @@ export interface TabSession {
   close(): Promise<void>;
 }
 
+/** An initiative as `GET /api/initiatives` lists it, in the fields the browser tests use. */
+export interface InitiativeSummary {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The demo's sample initiative: the first the learning leader's list holds (fails if there is none). */
+export async function sampleInitiative(session: TabSession): Promise<InitiativeSummary> {
+  const list = await session.api<{ items: InitiativeSummary[] }>('learningLeader', 'GET', '/api/initiatives');
+  const first = list.body.items[0];
+  if (!first) throw new Error('the demo has no initiative');
+  return first;
+}
+
 const defaultStates: readonly PageState[] = ['ready', 'empty'];
 const pageTimeoutMs = 20_000;
 const closeWaitMs = 10_000;

@@ -1,5 +1,6 @@
 import type { CollectionRun } from '@learnfit/core';
 import { describe, expect, it } from 'vitest';
+import { collectionRun } from '../test-fixtures/collection-run';
 import { ApiError } from './client';
 import {
   createCollectionStreamOpener,
@@ -27,23 +28,9 @@ async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-const run = (state: CollectionRun['state'], phase: string | null): CollectionRun => ({
-  id: 'run-1',
-  state,
-  snapshotKind: 'baseline',
-  initiativeId: 'init-1',
-  teams: 1,
-  weeks: 6,
-  dataAsOf: '2026-11-30T00:00:00.000Z',
-  runAfter: '2026-11-30T10:00:00.000Z',
-  attempts: 1,
-  progress: phase === null ? null : { phase, done: 3, total: 10, etaSeconds: 42 },
-  snapshotId: state === 'succeeded' ? 'snap-1' : null,
-  error: null,
-  createdAt: '2026-11-30T10:00:00.000Z',
-  startedAt: '2026-11-30T10:00:01.000Z',
-  finishedAt: null,
-});
+/** A run in `state` at `phase`, as the API streams it. */
+const run = (state: CollectionRun['state'], phase: string): CollectionRun =>
+  collectionRun(state, { phase, done: 3, total: 10, etaSeconds: 42 });
 
 describe('readServerSentEvents', () => {
   it('parses events split anywhere across chunks, with CRLF, CR and LF line ends', async () => {

@@ -1,3 +1,15 @@
+/** The work modes' names as reports and diagnostics show them (one place, so both say the same). */
+const workModeNames = {
+  channelPosts: 'Teams channels',
+  chat: 'Teams chat',
+  meetings: 'Teams meetings',
+  calls: 'Teams calls',
+  email: 'Email',
+  engage: 'Viva Engage',
+  sharedFiles: 'Shared files',
+  externalLms: 'External learning platform',
+} as const;
+
 /**
  * Every string the tab shows, in one resource file ready for translation. Each area owns one namespace;
  * placeholders are `{name}` and are filled by `fill()`. Components never hold user-facing text.
@@ -851,16 +863,7 @@ export const strings = {
       sharePointActivityReport: 'SharePoint usage report',
       oneDriveActivityReport: 'OneDrive usage report',
     },
-    modes: {
-      channelPosts: 'Teams channels',
-      chat: 'Teams chat',
-      meetings: 'Teams meetings',
-      calls: 'Teams calls',
-      email: 'Email',
-      engage: 'Viva Engage',
-      sharedFiles: 'Shared files',
-      externalLms: 'External learning platform',
-    },
+    modes: workModeNames,
     withheldTitle: 'Figures withheld to protect your team',
     withheldBody:
       "Your org in this snapshot has fewer than {k} people, the smallest group LearnFit shows figures for. Nothing is shown so that no one's activity can be singled out.",
@@ -1086,17 +1089,7 @@ export const strings = {
       transparent: 'Transparent',
       current: 'Current',
     },
-    modes: {
-      channelPosts: 'Teams channels',
-      chat: 'Teams chat',
-      meetings: 'Teams meetings',
-      calls: 'Teams calls',
-      email: 'Email',
-      engage: 'Viva Engage',
-      sharedFiles: 'Shared files',
-      externalLms: 'External learning platform',
-      adaptiveCard: 'Card posted by the LearnFit bot',
-    },
+    modes: { ...workModeNames, adaptiveCard: 'Card posted by the LearnFit bot' },
     leaders: {
       barsTitle: 'Share meeting the bar: design team against learners',
       barsSummary:

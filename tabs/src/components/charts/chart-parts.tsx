@@ -65,3 +65,55 @@ export function Legend({ entries }: { entries: readonly LegendEntry[] }) {
     </ul>
   );
 }
+
+/** Where a mark is drawn, in SVG units. */
+export interface MarkBox {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The place of a value that is not shown: a dashed box, hatched when `hatchId` names a (withheld) hatch
+ * and empty otherwise, with an optional short `note` centred near its top.
+ */
+export function MissingBox({ hatchId, note, ...box }: MarkBox & { hatchId?: string; note?: string }) {
+  const styles = useChartStyles();
+  return (
+    <>
+      <rect {...box} fill={hatchId === undefined ? 'none' : `url(#${hatchId})`} className={styles.withheld} />
+      {note === undefined ? null : (
+        <text x={box.x + box.width / 2} y={box.y + 14} textAnchor="middle" className={styles.label}>
+          {note}
+        </text>
+      )}
+    </>
+  );
+}
+
+/**
+ * A horizontal meter: the full-width track with a bar of `length` (at least 1 unit, so a zero still
+ * shows) drawn over it, solid or, for a secondary series, hatched with the pattern `hatchId`.
+ */
+export function MeterBar({
+  length,
+  look = 'primary',
+  hatchId,
+  ...box
+}: MarkBox & { length: number; look?: Exclude<SeriesLook, 'marker'>; hatchId?: string }) {
+  const styles = useChartStyles();
+  return (
+    <>
+      <rect {...box} className={styles.track} />
+      <rect
+        x={box.x}
+        y={box.y}
+        width={Math.max(length, 1)}
+        height={box.height}
+        className={look === 'primary' ? styles.primary : styles.secondary}
+        fill={look === 'secondary' && hatchId !== undefined ? `url(#${hatchId})` : undefined}
+      />
+    </>
+  );
+}

@@ -1,17 +1,4 @@
-import {
-  Body1,
-  Button,
-  Card,
-  Field,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title3,
-} from '@fluentui/react-components';
+import { Body1, Button, Card, Field, Select, TableCell, TableRow, Title3 } from '@fluentui/react-components';
 import type { AuditEntryView } from '@learnfit/core';
 import { useState } from 'react';
 import { auditPageSizes, useAuditPage } from '../../api/admin';
@@ -20,7 +7,7 @@ import { LoadingState } from '../../components/LoadingState/LoadingState';
 import { fill, strings } from '../../messages/strings';
 import { formatTime } from './admin-format';
 import { useAdminPageStyles } from './AdminPage.styles';
-import { TableScroll } from './TableScroll';
+import { AdminTable, CodeCell } from './AdminTable';
 
 const text = strings.admin;
 
@@ -59,36 +46,20 @@ export function AuditPanel({ locale }: { locale?: string | undefined }) {
     );
   else
     body = (
-      <TableScroll label={fill(text.auditTable, { page: pageNumber })}>
-        <Table size="small" aria-label={fill(text.auditTable, { page: pageNumber })}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{text.columnWhen}</TableHeaderCell>
-              <TableHeaderCell>{text.columnActor}</TableHeaderCell>
-              <TableHeaderCell>{text.columnAction}</TableHeaderCell>
-              <TableHeaderCell>{text.columnTarget}</TableHeaderCell>
-              <TableHeaderCell>{text.columnDetail}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {state.data.items.map((entry) => (
-              <TableRow key={entry.id} data-testid="admin-audit-row">
-                <TableCell>{formatTime(entry.at, locale)}</TableCell>
-                <TableCell>
-                  <code className={styles.code}>
-                    {entry.actorId === 'erased' ? text.actorErased : entry.actorId}
-                  </code>
-                </TableCell>
-                <TableCell>{actionLabel(entry.action)}</TableCell>
-                <TableCell>
-                  <code className={styles.code}>{entry.target}</code>
-                </TableCell>
-                <TableCell>{detailText(entry.detail)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableScroll>
+      <AdminTable
+        label={fill(text.auditTable, { page: pageNumber })}
+        columns={[text.columnWhen, text.columnActor, text.columnAction, text.columnTarget, text.columnDetail]}
+      >
+        {state.data.items.map((entry) => (
+          <TableRow key={entry.id} data-testid="admin-audit-row">
+            <TableCell>{formatTime(entry.at, locale)}</TableCell>
+            <CodeCell>{entry.actorId === 'erased' ? text.actorErased : entry.actorId}</CodeCell>
+            <TableCell>{actionLabel(entry.action)}</TableCell>
+            <CodeCell>{entry.target}</CodeCell>
+            <TableCell>{detailText(entry.detail)}</TableCell>
+          </TableRow>
+        ))}
+      </AdminTable>
     );
 
   const nextBefore = state.status === 'ready' ? state.data.nextBefore : null;

@@ -6,11 +6,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Table,
-  TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Title3,
 } from '@fluentui/react-components';
@@ -22,7 +18,7 @@ import { formatCount } from '../../messages/format';
 import { fill, strings } from '../../messages/strings';
 import { formatTime } from './admin-format';
 import { useAdminPageStyles } from './AdminPage.styles';
-import { TableScroll } from './TableScroll';
+import { AdminTable, CodeCell } from './AdminTable';
 
 const text = strings.admin;
 
@@ -58,88 +54,61 @@ export function ConsentView({ consent, locale }: { consent: ConsentStatus; local
             {text.consentLink}
           </Link>
         </Body1>
-        <TableScroll label={text.appPermissionsTable}>
-          <Table size="small" aria-label={text.appPermissionsTable}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{text.columnPermission}</TableHeaderCell>
-                <TableHeaderCell>{text.columnStatus}</TableHeaderCell>
-                <TableHeaderCell>{text.columnUsedFor}</TableHeaderCell>
-                <TableHeaderCell>{text.columnWithoutIt}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {consent.applicationPermissions.map((entry) => (
-                <TableRow key={entry.permission} data-testid="admin-permission-row">
-                  <TableCell>
-                    <code className={styles.code}>{entry.permission}</code>
-                  </TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" color={entry.status === 'granted' ? 'success' : 'danger'}>
-                      {text.permissionStatus[entry.status]}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>{entry.features.join(' ')}</TableCell>
-                  <TableCell>{entry.withoutIt}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <AdminTable
+          label={text.appPermissionsTable}
+          columns={[text.columnPermission, text.columnStatus, text.columnUsedFor, text.columnWithoutIt]}
+        >
+          {consent.applicationPermissions.map((entry) => (
+            <TableRow key={entry.permission} data-testid="admin-permission-row">
+              <CodeCell>{entry.permission}</CodeCell>
+              <TableCell>
+                <Badge appearance="tint" color={entry.status === 'granted' ? 'success' : 'danger'}>
+                  {text.permissionStatus[entry.status]}
+                </Badge>
+              </TableCell>
+              <TableCell>{entry.features.join(' ')}</TableCell>
+              <TableCell>{entry.withoutIt}</TableCell>
+            </TableRow>
+          ))}
+        </AdminTable>
         <Title3 as="h3">{text.delegatedHeading}</Title3>
         <Body1 as="p" className={styles.paragraph}>
           {text.delegatedIntro}
         </Body1>
-        <TableScroll label={text.delegatedHeading}>
-          <Table size="small" aria-label={text.delegatedHeading}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{text.columnPermission}</TableHeaderCell>
-                <TableHeaderCell>{text.columnUsedFor}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {consent.delegatedScopes.map((entry) => (
-                <TableRow key={entry.permission}>
-                  <TableCell>
-                    <code className={styles.code}>{entry.permission}</code>
-                  </TableCell>
-                  <TableCell>{entry.features.join(' ')}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <AdminTable label={text.delegatedHeading} columns={[text.columnPermission, text.columnUsedFor]}>
+          {consent.delegatedScopes.map((entry) => (
+            <TableRow key={entry.permission}>
+              <CodeCell>{entry.permission}</CodeCell>
+              <TableCell>{entry.features.join(' ')}</TableCell>
+            </TableRow>
+          ))}
+        </AdminTable>
       </Card>
       <Card className={styles.card}>
         <Title3 as="h2">{text.coverageHeading}</Title3>
         <Body1 as="p" className={styles.paragraph}>
           {text.coverageIntro}
         </Body1>
-        <TableScroll label={text.coverageHeading}>
-          <Table size="small" aria-label={text.coverageHeading}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{text.columnSource}</TableHeaderCell>
-                <TableHeaderCell>{text.columnStatus}</TableHeaderCell>
-                <TableHeaderCell>{text.columnPeople}</TableHeaderCell>
-                <TableHeaderCell>{text.columnDataAsOf}</TableHeaderCell>
-                <TableHeaderCell>{text.columnDetail}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {consent.coverage.map((entry) => (
-                <TableRow key={entry.source} data-testid="admin-coverage-row">
-                  <TableCell>{strings.report.sources[entry.source]}</TableCell>
-                  <TableCell>{strings.report.sourceStatus[entry.status]}</TableCell>
-                  <TableCell>{formatCount(entry.coveredPeople, locale)}</TableCell>
-                  <TableCell>{entry.dataAsOf ? formatTime(entry.dataAsOf, locale) : text.notYet}</TableCell>
-                  <TableCell>{entry.detail ?? ''}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <AdminTable
+          label={text.coverageHeading}
+          columns={[
+            text.columnSource,
+            text.columnStatus,
+            text.columnPeople,
+            text.columnDataAsOf,
+            text.columnDetail,
+          ]}
+        >
+          {consent.coverage.map((entry) => (
+            <TableRow key={entry.source} data-testid="admin-coverage-row">
+              <TableCell>{strings.report.sources[entry.source]}</TableCell>
+              <TableCell>{strings.report.sourceStatus[entry.status]}</TableCell>
+              <TableCell>{formatCount(entry.coveredPeople, locale)}</TableCell>
+              <TableCell>{entry.dataAsOf ? formatTime(entry.dataAsOf, locale) : text.notYet}</TableCell>
+              <TableCell>{entry.detail ?? ''}</TableCell>
+            </TableRow>
+          ))}
+        </AdminTable>
       </Card>
     </div>
   );

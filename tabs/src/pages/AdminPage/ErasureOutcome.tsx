@@ -1,21 +1,10 @@
-import {
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, TableCell, TableRow } from '@fluentui/react-components';
 import type { ErasureResult } from '@learnfit/core';
 import type { ApiError } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel/ErrorPanel';
 import { formatCount } from '../../messages/format';
 import { fill, strings } from '../../messages/strings';
-import { useAdminPageStyles } from './AdminPage.styles';
-import { TableScroll } from './TableScroll';
+import { AdminTable, CodeCell } from './AdminTable';
 
 const text = strings.admin;
 
@@ -25,7 +14,6 @@ export type ErasureOutcomeState =
 
 /** Shows an erasure's result (records removed per kind, in a table) or why it failed. */
 export function ErasureOutcome({ outcome, testId }: { outcome: ErasureOutcomeState; testId: string }) {
-  const styles = useAdminPageStyles();
   if (outcome.kind === 'failed') return <ErrorPanel error={outcome.error} />;
   const entries = Object.entries(outcome.result.counts);
   const total = entries.reduce((sum, [, count]) => sum + count, 0);
@@ -38,26 +26,14 @@ export function ErasureOutcome({ outcome, testId }: { outcome: ErasureOutcomeSta
         </MessageBarBody>
       </MessageBar>
       {entries.length > 0 ? (
-        <TableScroll label={text.erasedTable}>
-          <Table size="small" aria-label={text.erasedTable}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{text.columnRecords}</TableHeaderCell>
-                <TableHeaderCell>{text.columnRemoved}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map(([name, count]) => (
-                <TableRow key={name}>
-                  <TableCell>
-                    <code className={styles.code}>{name}</code>
-                  </TableCell>
-                  <TableCell>{formatCount(count)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableScroll>
+        <AdminTable label={text.erasedTable} columns={[text.columnRecords, text.columnRemoved]}>
+          {entries.map(([name, count]) => (
+            <TableRow key={name}>
+              <CodeCell>{name}</CodeCell>
+              <TableCell>{formatCount(count)}</TableCell>
+            </TableRow>
+          ))}
+        </AdminTable>
       ) : null}
     </div>
   );

@@ -17,7 +17,7 @@ import {
   retentionDaysRange,
   type TenantSettingsView,
 } from '@learnfit/core';
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { saveAdminSettings } from '../../api/admin';
 import { useApiClient } from '../../api/api-context';
 import { toApiError, type ApiError } from '../../api/client';
@@ -35,6 +35,52 @@ import {
 } from './settings-form';
 
 const text = strings.admin;
+
+/** A whole-number input in a field, with its hint and, when checking failed, the message. */
+function WholeNumberField({
+  label,
+  hint,
+  error,
+  inputRef,
+  min,
+  max,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  hint: string;
+  error: string | undefined;
+  inputRef: RefObject<HTMLInputElement | null>;
+  min: number;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+}) {
+  const styles = useAdminPageStyles();
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      validationState={error ? 'error' : 'none'}
+      validationMessage={error ?? null}
+    >
+      <Input
+        input={{ ref: inputRef }}
+        className={styles.numberInput}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        onChange={(_event, data) => onChange(data.value)}
+        data-testid={testId}
+      />
+    </Field>
+  );
+}
 
 /**
  * The tenant's settings: k, retention, who may create initiatives and whether participation reports
@@ -97,44 +143,28 @@ export function SettingsForm({
         {saved.savedAt ? fill(text.savedAt, { time: formatTime(saved.savedAt, locale) }) : text.defaultsApply}
       </p>
       <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-        <Field
+        <WholeNumberField
           label={text.kLabel}
           hint={fill(text.kHint, { min: minimumK })}
-          validationState={errors.k ? 'error' : 'none'}
-          validationMessage={errors.k ?? null}
-        >
-          <Input
-            input={{ ref: kRef }}
-            className={styles.numberInput}
-            type="number"
-            inputMode="numeric"
-            min={minimumK}
-            max={maximumK}
-            step={1}
-            value={values.k}
-            onChange={(_event, data) => change({ k: data.value })}
-            data-testid="admin-settings-k"
-          />
-        </Field>
-        <Field
+          error={errors.k}
+          inputRef={kRef}
+          min={minimumK}
+          max={maximumK}
+          value={values.k}
+          onChange={(k) => change({ k })}
+          testId="admin-settings-k"
+        />
+        <WholeNumberField
           label={text.retentionLabel}
           hint={fill(text.retentionHint, { min: retentionDaysRange.min, max: retentionDaysRange.max })}
-          validationState={errors.retentionDays ? 'error' : 'none'}
-          validationMessage={errors.retentionDays ?? null}
-        >
-          <Input
-            input={{ ref: retentionRef }}
-            className={styles.numberInput}
-            type="number"
-            inputMode="numeric"
-            min={retentionDaysRange.min}
-            max={retentionDaysRange.max}
-            step={1}
-            value={values.retentionDays}
-            onChange={(_event, data) => change({ retentionDays: data.value })}
-            data-testid="admin-settings-retention"
-          />
-        </Field>
+          error={errors.retentionDays}
+          inputRef={retentionRef}
+          min={retentionDaysRange.min}
+          max={retentionDaysRange.max}
+          value={values.retentionDays}
+          onChange={(retentionDays) => change({ retentionDays })}
+          testId="admin-settings-retention"
+        />
         <Field label={text.creatorsLabel} hint={text.creatorsHint}>
           <RadioGroup
             value={values.initiativeCreators}

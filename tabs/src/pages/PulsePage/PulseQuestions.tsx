@@ -29,32 +29,86 @@ function scaleValues(scale: { min: number; max: number }): number[] {
   return Array.from({ length: scale.max - scale.min + 1 }, (_, index) => scale.min + index);
 }
 
+interface Option<Value extends string = string> {
+  readonly value: Value;
+  readonly label: string;
+}
+
+function scaleOptions(scale: { min: number; max: number; minLabel: string; maxLabel: string }): Option[] {
+  return scaleValues(scale).map((value) => ({ value: String(value), label: scaleLabel(value, scale) }));
+}
+
+/** One row of radio buttons, side by side. */
+function OptionGroup({
+  options,
+  value,
+  onPick,
+  labelledBy,
+}: {
+  options: readonly Option[];
+  value: string;
+  onPick: (value: string) => void;
+  labelledBy?: string;
+}) {
+  const styles = usePulsePageStyles();
+  return (
+    <RadioGroup
+      layout="horizontal"
+      className={styles.options}
+      aria-labelledby={labelledBy}
+      value={value}
+      onChange={(_, data) => onPick(data.value)}
+    >
+      {options.map((option) => (
+        <Radio key={option.value} value={option.value} label={option.label} />
+      ))}
+    </RadioGroup>
+  );
+}
+
+/** A grid question: each row is a field labelled by the row, with the same options. */
+function OptionRows<Row extends string>({
+  rows,
+  options,
+  valueOf,
+  onPick,
+}: {
+  rows: readonly Option<Row>[];
+  options: readonly Option[];
+  valueOf: (row: Row) => string;
+  onPick: (row: Row, value: string) => void;
+}) {
+  const styles = usePulsePageStyles();
+  return (
+    <>
+      {rows.map((row) => (
+        <Field key={row.value} label={row.label} className={styles.row}>
+          <OptionGroup
+            options={options}
+            value={valueOf(row.value)}
+            onPick={(value) => onPick(row.value, value)}
+          />
+        </Field>
+      ))}
+    </>
+  );
+}
+
 function QuestionBody({ question, draft, onChange }: Omit<QuestionProps, 'number' | 'total'>) {
   const styles = usePulsePageStyles();
   const legendId = `${questionElementId(question)}-legend`;
   switch (question.kind) {
     case 'frequencyGrid':
       return (
-        <>
-          {question.rows.map((row) => (
-            <Field key={row.value} label={row.label} className={styles.row}>
-              <RadioGroup
-                layout="horizontal"
-                className={styles.options}
-                value={draft.currentModes[row.value] ?? ''}
-                onChange={(_, data) => {
-                  const chosen = question.options.find((option) => option.value === data.value)?.value;
-                  if (chosen)
-                    onChange({ ...draft, currentModes: { ...draft.currentModes, [row.value]: chosen } });
-                }}
-              >
-                {question.options.map((option) => (
-                  <Radio key={option.value} value={option.value} label={option.label} />
-                ))}
-              </RadioGroup>
-            </Field>
-          ))}
-        </>
+        <OptionRows
+          rows={question.rows}
+          options={question.options}
+          valueOf={(row) => draft.currentModes[row] ?? ''}
+          onPick={(row, value) => {
+            const chosen = question.options.find((option) => option.value === value)?.value;
+            if (chosen) onChange({ ...draft, currentModes: { ...draft.currentModes, [row]: chosen } });
+          }}
+        />
       );
     case 'choice': {
       const chosen = draft.preferredModes;
@@ -90,41 +144,23 @@ function QuestionBody({ question, draft, onChange }: Omit<QuestionProps, 'number
     }
     case 'rating':
       return (
-        <RadioGroup
-          layout="horizontal"
-          className={styles.options}
-          aria-labelledby={legendId}
+        <OptionGroup
+          labelledBy={legendId}
+          options={scaleOptions(question.scale)}
           value={draft.expectedHelp === null ? '' : String(draft.expectedHelp)}
-          onChange={(_, data) => onChange({ ...draft, expectedHelp: Number(data.value) })}
-        >
-          {scaleValues(question.scale).map((value) => (
-            <Radio key={value} value={String(value)} label={scaleLabel(value, question.scale)} />
-          ))}
-        </RadioGroup>
+          onPick={(value) => onChange({ ...draft, expectedHelp: Number(value) })}
+        />
       );
     case 'ratingGrid':
       return (
-        <>
-          {question.rows.map((row) => (
-            <Field key={row.value} label={row.label} className={styles.row}>
-              <RadioGroup
-                layout="horizontal"
-                className={styles.options}
-                value={String(draft.selfAssessment[row.value] ?? '')}
-                onChange={(_, data) =>
-                  onChange({
-                    ...draft,
-                    selfAssessment: { ...draft.selfAssessment, [row.value]: Number(data.value) },
-                  })
-                }
-              >
-                {scaleValues(question.scale).map((value) => (
-                  <Radio key={value} value={String(value)} label={scaleLabel(value, question.scale)} />
-                ))}
-              </RadioGroup>
-            </Field>
-          ))}
-        </>
+        <OptionRows
+          rows={question.rows}
+          options={scaleOptions(question.scale)}
+          valueOf={(row) => String(draft.selfAssessment[row] ?? '')}
+          onPick={(row, value) =>
+            onChange({ ...draft, selfAssessment: { ...draft.selfAssessment, [row]: Number(value) } })
+          }
+        />
       );
   }
 }

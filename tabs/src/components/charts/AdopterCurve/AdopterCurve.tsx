@@ -1,6 +1,6 @@
 import { fill, strings } from '../../../messages/strings';
 import { formatShare } from '../chart-format';
-import { Hatch, useSvgId } from '../chart-parts';
+import { Hatch, MissingBox, useSvgId } from '../chart-parts';
 import { useChartStyles } from '../chart-styles';
 import { ChartFrame } from '../ChartFrame/ChartFrame';
 
@@ -82,19 +82,14 @@ export function AdopterCurve(props: AdopterCurveProps) {
         return (
           <g key={category.label}>
             {category.share === null ? (
-              <>
-                <rect
-                  x={x0}
-                  y={top}
-                  width={barWidth}
-                  height={bottom - top}
-                  fill={`url(#${hatchId})`}
-                  className={styles.withheld}
-                />
-                <text x={mid} y={top + 14} textAnchor="middle" className={styles.label}>
-                  {strings.charts.hiddenShort}
-                </text>
-              </>
+              <MissingBox
+                x={x0}
+                y={top}
+                width={barWidth}
+                height={bottom - top}
+                hatchId={hatchId}
+                note={strings.charts.hiddenShort}
+              />
             ) : (
               <>
                 <rect

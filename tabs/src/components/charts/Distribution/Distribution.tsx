@@ -1,6 +1,6 @@
 import { fill, strings } from '../../../messages/strings';
 import { formatNumber } from '../chart-format';
-import { Hatch, useSvgId } from '../chart-parts';
+import { Hatch, MissingBox, useSvgId } from '../chart-parts';
 import { useChartStyles } from '../chart-styles';
 import { ChartFrame } from '../ChartFrame/ChartFrame';
 
@@ -97,17 +97,14 @@ export function Distribution(props: DistributionProps) {
         if (bin.count === null)
           return (
             <g key={bin.from} data-withheld="true">
-              <rect
+              <MissingBox
                 x={x0}
                 y={top}
                 width={barWidth}
                 height={bottom - top}
-                fill={`url(#${hatchId})`}
-                className={styles.withheld}
+                hatchId={hatchId}
+                note={strings.charts.hiddenShort}
               />
-              <text x={x0 + barWidth / 2} y={top + 14} textAnchor="middle" className={styles.label}>
-                {strings.charts.hiddenShort}
-              </text>
             </g>
           );
         const barHeight = (bin.count / maxCount) * (bottom - top - 14);

@@ -83,20 +83,12 @@ export function EffectInterval(props: EffectIntervalProps) {
                   y2={y}
                   className={styles.marker}
                 />
-                <line
-                  x1={x(row.interval.low)}
-                  x2={x(row.interval.low)}
-                  y1={y - 5}
-                  y2={y + 5}
-                  className={styles.marker}
-                />
-                <line
-                  x1={x(row.interval.high)}
-                  x2={x(row.interval.high)}
-                  y1={y - 5}
-                  y2={y + 5}
-                  className={styles.marker}
-                />
+                {[
+                  { end: 'low', at: x(row.interval.low) },
+                  { end: 'high', at: x(row.interval.high) },
+                ].map(({ end, at }) => (
+                  <line key={end} x1={at} x2={at} y1={y - 5} y2={y + 5} className={styles.marker} />
+                ))}
                 <circle cx={x(row.interval.estimate)} cy={y} r={5} className={styles.primary} />
               </>
             ) : null}

@@ -1,6 +1,6 @@
 import { strings } from '../../../messages/strings';
 import { clamp } from '../chart-format';
-import { Hatch, useSvgId, type SeriesLook } from '../chart-parts';
+import { Hatch, MeterBar, MissingBox, useSvgId, type SeriesLook } from '../chart-parts';
 import { useChartStyles } from '../chart-styles';
 import { ChartFrame } from '../ChartFrame/ChartFrame';
 
@@ -84,32 +84,17 @@ export function GroupedBars(props: GroupedBarsProps) {
               return (
                 <g key={entry.label}>
                   {value === null ? (
-                    <rect
+                    <MissingBox x={labelWidth} y={y} width={barWidth} height={barHeight} />
+                  ) : (
+                    <MeterBar
                       x={labelWidth}
                       y={y}
                       width={barWidth}
                       height={barHeight}
-                      className={styles.withheld}
-                      fill="none"
+                      length={length}
+                      look={entry.look}
+                      hatchId={hatchId}
                     />
-                  ) : (
-                    <>
-                      <rect
-                        x={labelWidth}
-                        y={y}
-                        width={barWidth}
-                        height={barHeight}
-                        className={styles.track}
-                      />
-                      <rect
-                        x={labelWidth}
-                        y={y}
-                        width={Math.max(length, 1)}
-                        height={barHeight}
-                        className={entry.look === 'primary' ? styles.primary : styles.secondary}
-                        fill={entry.look === 'secondary' ? `url(#${hatchId})` : undefined}
-                      />
-                    </>
                   )}
                   <text
                     x={labelWidth + barWidth + 6}

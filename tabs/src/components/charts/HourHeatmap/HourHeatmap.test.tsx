@@ -13,30 +13,28 @@ function week(): (number | null)[] {
   return values;
 }
 
+/** A week with a 90-minute clinic planned on Tuesday at 14:00. */
+function ClinicWeek() {
+  return (
+    <HourHeatmap
+      title="Week"
+      k={5}
+      values={week()}
+      sessions={[{ label: 'Clinic', dayOfWeek: 1, hour: 14, durationMinutes: 90 }]}
+    />
+  );
+}
+
 describe('HourHeatmap', () => {
   it('names the busiest hour, hidden hours and planned sessions', () => {
-    renderChart(
-      <HourHeatmap
-        title="Week"
-        k={5}
-        values={week()}
-        sessions={[{ label: 'Clinic', dayOfWeek: 1, hour: 14, durationMinutes: 90 }]}
-      />,
-    );
+    renderChart(<ClinicWeek />);
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
       'The busiest hour is Tuesday at 10:00, when 50% of the group are active in channels. 1 hours are hidden because fewer than 5 people were active then. 1 planned sessions are outlined.',
     );
   });
 
   it('lays out 7 days by 24 hours and marks planned and hidden cells in the table', () => {
-    const { container } = renderChart(
-      <HourHeatmap
-        title="Week"
-        k={5}
-        values={week()}
-        sessions={[{ label: 'Clinic', dayOfWeek: 1, hour: 14, durationMinutes: 90 }]}
-      />,
-    );
+    const { container } = renderChart(<ClinicWeek />);
     const rows = tableRows(container);
     expect(rows).toHaveLength(7);
     expect(rows[0]?.[0]).toBe('Monday');

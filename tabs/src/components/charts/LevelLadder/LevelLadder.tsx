@@ -1,6 +1,6 @@
 import { fill, strings } from '../../../messages/strings';
 import { formatShare } from '../chart-format';
-import { Hatch, useSvgId } from '../chart-parts';
+import { Hatch, MeterBar, MissingBox, useSvgId } from '../chart-parts';
 import { useChartStyles } from '../chart-styles';
 import { ChartFrame } from '../ChartFrame/ChartFrame';
 
@@ -96,27 +96,11 @@ export function LevelLadder(props: LevelLadderProps) {
               {fill(strings.charts.levelN, { level: level.level })}
             </text>
             {level.status === 'withheld' ? (
-              <rect
-                x={left}
-                y={y}
-                width={barWidth}
-                height={22}
-                fill={`url(#${hatchId})`}
-                className={styles.withheld}
-              />
+              <MissingBox x={left} y={y} width={barWidth} height={22} hatchId={hatchId} />
             ) : level.status === 'none' ? (
-              <rect x={left} y={y} width={barWidth} height={22} fill="none" className={styles.withheld} />
+              <MissingBox x={left} y={y} width={barWidth} height={22} />
             ) : (
-              <>
-                <rect x={left} y={y} width={barWidth} height={22} className={styles.track} />
-                <rect
-                  x={left}
-                  y={y}
-                  width={Math.max(1, share * barWidth)}
-                  height={22}
-                  className={styles.primary}
-                />
-              </>
+              <MeterBar x={left} y={y} width={barWidth} height={22} length={share * barWidth} />
             )}
             <text x={left + barWidth + 8} y={y + 11} dominantBaseline="middle" className={styles.value}>
               {`${glyphs[level.status]} ${verdictText(level)}`}

@@ -1,6 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
-/** Styles of the sections every diagnostic shares: headline, findings, coverage and next step. */
+/**
+ * Styles of the sections every diagnostic shares: headline, findings, coverage and next step. Tables and
+ * notes use the diagnostic views' own styles (`useViewStyles`), so they look the same everywhere.
+ */
 export const useResultSectionsStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   headline: {
@@ -30,17 +33,6 @@ export const useResultSectionsStyles = makeStyles({
     paddingInlineStart: tokens.spacingHorizontalXL,
     color: tokens.colorNeutralForeground2,
   },
-  table: {
-    borderCollapse: 'collapse',
-    '& th, & td': {
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-      textAlign: 'start',
-      verticalAlign: 'top',
-    },
-  },
-  tableWrap: { overflowX: 'auto', maxWidth: '100%' },
-  note: { color: tokens.colorNeutralForeground2 },
   nextStep: {
     display: 'flex',
     flexDirection: 'column',

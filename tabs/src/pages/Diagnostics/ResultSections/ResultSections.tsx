@@ -2,6 +2,7 @@ import { Badge, Body1, Caption1, Subtitle2, Text } from '@fluentui/react-compone
 import type { DiagnosticsResponse } from '@learnfit/core';
 import { formatWithUnit } from '../../../components/charts/chart-format';
 import { fill, strings } from '../../../messages/strings';
+import { useViewStyles } from '../view-styles';
 import { useResultSectionsStyles } from './ResultSections.styles';
 import { scrollRegion } from '../../../components/ScrollRegion/scroll-region';
 
@@ -87,6 +88,7 @@ export function CoverageSection(props: {
   headingId: string;
 }) {
   const styles = useResultSectionsStyles();
+  const view = useViewStyles();
   const { coverage, suppressedCells, k, headingId } = props;
   const gaps = coverage.sources.filter((source) => source.status !== 'complete');
   return (
@@ -101,8 +103,8 @@ export function CoverageSection(props: {
         {' · '}
         {coverage.note}
       </Body1>
-      <div className={styles.tableWrap} {...scrollRegion(strings.common.tableRegions.coverage)}>
-        <table className={styles.table}>
+      <div className={view.tableWrap} {...scrollRegion(strings.common.tableRegions.coverage)}>
+        <table className={view.table}>
           <thead>
             <tr>
               <th scope="col">{t.source}</th>
@@ -116,7 +118,7 @@ export function CoverageSection(props: {
                 <th scope="row">{t.sources[source.source]}</th>
                 <td>
                   {t.statuses[source.status]}
-                  {source.detail ? <Caption1 className={styles.note}> ({source.detail})</Caption1> : null}
+                  {source.detail ? <Caption1 className={view.note}> ({source.detail})</Caption1> : null}
                 </td>
                 <td>{source.coveredPeople}</td>
               </tr>
@@ -158,7 +160,7 @@ export function CoverageSection(props: {
         </ul>
       ) : null}
       {suppressedCells > 0 ? (
-        <Caption1 className={styles.note} data-testid="suppressed-cells">
+        <Caption1 className={view.note} data-testid="suppressed-cells">
           {fill(t.suppressedCells, { count: suppressedCells, k })}
         </Caption1>
       ) : null}
