@@ -14,7 +14,9 @@ import {
 } from '../api/src/services/notification-service';
 import { createPseudonymizer } from '../api/src/identity/pseudonym';
 import { demoPseudonymKey } from '../api/src/config';
+import { createConversationPorts } from '../api/src/bot-ports/conversation-ports';
 import {
+  botAccountId,
   botAdded,
   cardAction,
   installation,
@@ -24,7 +26,11 @@ import {
 } from './support/bot-activities';
 import { startFakeConnector, type FakeConnector } from './support/fake-connector';
 import { callApi } from './support/http';
+import { createScratchDatabase, requirePostgres } from './support/postgres';
 import { startTestServer, type TestServer } from './support/server';
+
+const postgresRuns = await requirePostgres();
+const scratch = postgresRuns ? await createScratchDatabase() : null;
 
 let server: TestServer;
 let connector: FakeConnector;
@@ -53,6 +59,39 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms = 15_000): Pr
   while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Posts `conversationUpdate` and `installationUpdate` of several fresh installs all at once. */
+async function expectOneWelcomeEach(target: TestServer, label: string): Promise<void> {
+  const demo = target.composed.demo!;
+  const leader = personal(demo.tenant.personas.learningLeader, 'Lee Leader');
+  const scopes: ActivityScope[] = [1, 2, 3, 4, 5].flatMap((n) => [
+    {
+      ...leader,
+      tenantId: demo.tenant.tenantId,
+      conversationId: `19:race-${label}-group-${n}@thread.v2`,
+      kind: 'groupChat' as const,
+    },
+    {
+      ...leader,
+      tenantId: demo.tenant.tenantId,
+      conversationId: `19:race-${label}-channel-${n}@thread.tacv2`,
+      kind: 'channel' as const,
+      teamId: `33333333-2222-4333-8444-55555555555${n}`,
+    },
+  ]);
+  const answers = await Promise.all(
+    scopes.flatMap((scope) => [
+      postActivity(target.baseUrl, botAdded(scope)),
+      postActivity(target.baseUrl, installation(scope, 'add')),
+    ]),
+  );
+  expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+  for (const scope of scopes) {
+    const cards = cardsTo(scope.conversationId);
+    expect(cards, scope.conversationId).toHaveLength(1);
+    expect(textOf(cards[0]!)).toContain("I'm LearnFit");
   }
 }
 
@@ -105,6 +144,58 @@ describe('install', () => {
     // Uninstall forgets the conversation.
     await postActivity(server.baseUrl, installation(group, 'remove'));
     expect(await store.conversation(tenantId, group.conversationId)).toBeNull();
+  });
+
+  it('welcomes once when Teams delivers both install activities at the same moment', async () => {
+    await expectOneWelcomeEach(server, 'embedded');
+  });
+
+  it('tells exactly one of two concurrent saves that the conversation is new', async () => {
+    // The embedded database runs a whole request before the next, so race the ports directly: their
+    // queries interleave here as two requests' do on PostgreSQL.
+    const db = server.composed.store.db;
+    const ports = createConversationPorts({
+      botId: botAccountId,
+      store: createBotStore(db),
+      collections: { list: () => Promise.resolve([]) },
+      initiatives: createInitiativeStore(db),
+      posts: { acknowledge: () => Promise.resolve(null) },
+      messenger: createBotMessenger({ token: () => Promise.resolve(null) }),
+      appLink: 'http://localhost',
+      now: () => new Date(),
+    });
+    for (const n of [1, 2, 3]) {
+      const address = {
+        tenantId,
+        conversationId: `19:race-ports-${n}@thread.v2`,
+        kind: 'groupChat' as const,
+        serviceUrl: connector.serviceUrl,
+        teamId: null,
+        channelId: null,
+        userId: server.composed.demo!.tenant.personas.learningLeader,
+        botId: botAccountId,
+      };
+      const created = await Promise.all([ports.saveConversation(address), ports.saveConversation(address)]);
+      expect(created.filter(Boolean)).toHaveLength(1);
+      // Every later save (each message refreshes the reference) is not new.
+      expect(await ports.saveConversation(address)).toBe(false);
+    }
+  });
+});
+
+describe.skipIf(!postgresRuns)('install on a PostgreSQL server', () => {
+  // On a networked database the two handlers really interleave between their queries.
+  let pgServer: TestServer;
+  beforeAll(async () => {
+    pgServer = await startTestServer({ WORKER_CONCURRENCY: '1', DATABASE_URL: scratch!.url });
+  });
+  afterAll(async () => {
+    await pgServer?.close();
+    await scratch?.drop();
+  });
+
+  it('welcomes once when Teams delivers both install activities at the same moment', async () => {
+    await expectOneWelcomeEach(pgServer, 'postgres');
   });
 });
 

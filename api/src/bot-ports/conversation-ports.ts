@@ -43,11 +43,8 @@ export function createConversationPorts(deps: ConversationPortDeps): Conversatio
     botId: deps.botId,
     appLink: deps.appLink,
     messenger: deps.messenger,
-    saveConversation: async (address) => {
-      const known = await deps.store.conversation(address.tenantId, address.conversationId);
-      await deps.store.saveConversation(address);
-      return known === null;
-    },
+    // True only for the caller whose insert created the row, so one welcome goes out per install.
+    saveConversation: (address) => deps.store.saveConversation(address),
     removeConversation: async (tenantId, conversationId) => {
       await deps.store.deleteConversation(tenantId, conversationId);
     },
