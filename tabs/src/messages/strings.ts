@@ -69,6 +69,11 @@ export const strings = {
     unknownPage: 'An initiative has no page named "{name}".',
     loadingInitiative: 'Loading the initiative…',
     editDesign: 'Edit design',
+    archive: 'Archive',
+    archiving: 'Archiving…',
+    archiveConfirmTitle: 'Archive "{name}"?',
+    archiveConfirmBody:
+      'It leaves the lists and no new collection can start. Its snapshots and diagnostics stay readable until retention removes them.',
     archivedNote: 'This initiative is archived. Its design and snapshots are read-only.',
     noGoal: 'No goal written yet.',
     sectionsLabel: 'Initiative pages',

@@ -20,7 +20,10 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onCancel,
+  testId = 'confirm',
 }: {
+  /** Prefix of the dialog's test ids: `<testId>-dialog`, `-cancel`, `-confirm`. */
+  testId?: string;
   open: boolean;
   title: string;
   body: string;
@@ -36,15 +39,15 @@ export function ConfirmDialog({
         if (!data.open) onCancel();
       }}
     >
-      <DialogSurface data-testid="admin-confirm-dialog">
+      <DialogSurface data-testid={`${testId}-dialog`}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>{body}</DialogContent>
           <DialogActions>
-            <Button appearance="secondary" onClick={onCancel} data-testid="admin-confirm-cancel">
+            <Button appearance="secondary" onClick={onCancel} data-testid={`${testId}-cancel`}>
               {strings.common.cancel}
             </Button>
-            <Button appearance="primary" onClick={onConfirm} data-testid="admin-confirm-erase">
+            <Button appearance="primary" onClick={onConfirm} data-testid={`${testId}-confirm`}>
               {confirmLabel}
             </Button>
           </DialogActions>

@@ -41,7 +41,7 @@ describe('PersonErasure', () => {
     expect(calls).toEqual([]);
 
     fireEvent.click(button('admin-erase-person-start'));
-    fireEvent.click(await screen.findByTestId('admin-confirm-erase'));
+    fireEvent.click(await screen.findByTestId('admin-confirm-confirm'));
     const result = await screen.findByTestId('admin-erase-person-result');
     expect(result.textContent).toMatch(/15 records were removed or rewritten/);
     expect(calls).toEqual([{ method: 'DELETE', path: `/api/admin/people/${personId}`, body: undefined }]);
@@ -73,7 +73,7 @@ describe('PersonErasure', () => {
     expect((await screen.findByRole('alertdialog')).textContent).toMatch(
       /Erase all LearnFit data about Ines Okafor\?/,
     );
-    fireEvent.click(screen.getByTestId('admin-confirm-erase'));
+    fireEvent.click(screen.getByTestId('admin-confirm-confirm'));
     await screen.findByTestId('admin-erase-person-result');
     expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([
       'GET /api/directory/people?q=ines',

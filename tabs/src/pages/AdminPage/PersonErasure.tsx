@@ -7,7 +7,7 @@ import { toApiError, type ApiError } from '../../api/client';
 import { ErrorPanel } from '../../components/ErrorPanel/ErrorPanel';
 import { fill, strings } from '../../messages/strings';
 import { useAdminPageStyles } from './AdminPage.styles';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog/ConfirmDialog';
 import { ErasureOutcome, type ErasureOutcomeState } from './ErasureOutcome';
 
 const text = strings.admin;
@@ -167,6 +167,7 @@ export function PersonErasure() {
         </Button>
       </div>
       <ConfirmDialog
+        testId="admin-confirm"
         open={confirming}
         title={fill(text.erasePersonConfirmTitle, { name: target?.name ?? '' })}
         body={text.erasePersonConfirmBody}

@@ -36,7 +36,7 @@ describe('TenantErasure', () => {
     fireEvent.click(button('admin-erase-tenant-start'));
     await screen.findByRole('alertdialog');
     expect(calls).toEqual([]);
-    fireEvent.click(screen.getByTestId('admin-confirm-erase'));
+    fireEvent.click(screen.getByTestId('admin-confirm-confirm'));
     await screen.findByTestId('admin-erase-tenant-result');
     expect(calls).toEqual([
       { method: 'DELETE', path: '/api/admin/tenant-data', body: { confirm: tenantId.toUpperCase() } },

@@ -5,7 +5,7 @@ import { useApiClient } from '../../api/api-context';
 import { toApiError } from '../../api/client';
 import { fill, strings } from '../../messages/strings';
 import { useAdminPageStyles } from './AdminPage.styles';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog/ConfirmDialog';
 import { ErasureOutcome, type ErasureOutcomeState } from './ErasureOutcome';
 
 const text = strings.admin;
@@ -74,6 +74,7 @@ export function TenantErasure({ tenantId }: { tenantId: string | null }) {
         </Button>
       </div>
       <ConfirmDialog
+        testId="admin-confirm"
         open={confirming}
         title={text.eraseTenantConfirmTitle}
         body={text.eraseTenantConfirmBody}

@@ -78,6 +78,25 @@ describe('InitiativeDetail', () => {
     );
   });
 
+  it('archives only after the leader confirms, then shows the initiative as archived', async () => {
+    const { client, request } = api({
+      'GET /api/initiatives/init-1': () => initiativeFixture,
+      'GET /api/snapshots?initiativeId=init-1': () => ({ items: [baseline] }),
+      'GET /api/collections': () => ({ items: [] }),
+      'POST /api/initiatives/init-1/archive': () => ({ ...initiativeFixture, status: 'archived' }),
+    });
+    renderDetail(client);
+    fireEvent.click(await screen.findByTestId('initiative-archive'));
+    fireEvent.click(await screen.findByTestId('archive-cancel'));
+    fireEvent.click(screen.getByTestId('initiative-archive'));
+    fireEvent.click(await screen.findByTestId('archive-confirm'));
+    await waitFor(() => expect(screen.getByTestId('initiative-status').textContent).toBe('Archived'));
+    const archives = request.mock.calls.filter(([call]) => call.method === 'POST');
+    expect(archives).toHaveLength(1);
+    expect(screen.queryByTestId('initiative-archive')).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Edit design' })).toBeNull();
+  });
+
   it('resumes showing the running collection of this initiative after a reload', async () => {
     const running = collectionRun('running', { phase: 'messages', done: 4, total: 10, etaSeconds: 120 });
     const other = collectionRun('running', null, { id: 'run-9', initiativeId: 'someone-else' });

@@ -31,7 +31,7 @@ export default function InitiativeDetail({
   timing?: FollowTiming;
 }) {
   const styles = useInitiativeDetailStyles();
-  const { state, retry } = useInitiative(initiativeId);
+  const { state, retry, replace } = useInitiative(initiativeId);
   const me = useMe().state;
   const canEdit = me.status === 'ready' && canEditInitiatives(me.me.roles);
 
@@ -51,7 +51,7 @@ export default function InitiativeDetail({
       data-state="ready"
       data-view={view ?? 'overview'}
     >
-      <InitiativeHeader initiative={initiative} canEdit={canEdit} />
+      <InitiativeHeader initiative={initiative} canEdit={canEdit} onArchived={replace} />
       {view ? (
         <>
           <div>

@@ -3,6 +3,7 @@ import type { InitiativeDetail } from '@learnfit/core';
 import { strings } from '../../messages/strings';
 import { hrefFor } from '../../routing/hash-route';
 import { statusColor } from '../InitiativesPage/InitiativeList';
+import { ArchiveButton } from './ArchiveButton';
 import { useInitiativeDetailStyles } from './InitiativeDetail.styles';
 
 const s = strings.initiatives;
@@ -12,10 +13,13 @@ export function InitiativeHeader({
   initiative,
   canEdit,
   showBack = true,
+  onArchived,
 }: {
   initiative: InitiativeDetail;
   canEdit: boolean;
   showBack?: boolean;
+  /** Offers "Archive" to an editor; called with the archived initiative. */
+  onArchived?: (archived: InitiativeDetail) => void;
 }) {
   const styles = useInitiativeDetailStyles();
   const archived = initiative.status === 'archived';
@@ -33,6 +37,9 @@ export function InitiativeHeader({
           <Button as="a" href={hrefFor('initiatives', [initiative.id, 'edit'])}>
             {s.editDesign}
           </Button>
+        ) : null}
+        {canEdit && !archived && onArchived ? (
+          <ArchiveButton initiative={initiative} onArchived={onArchived} />
         ) : null}
       </div>
       <Body1 as="p" className={initiative.goal ? undefined : styles.muted}>
