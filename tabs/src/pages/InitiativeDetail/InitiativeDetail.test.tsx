@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClientProvider } from '../../api/api-context';
 import type { ApiClient, ApiRequest } from '../../api/client';
 import { CollectionStreamProvider } from '../../api/collection-stream-context';
+import { MeProvider } from '../../api/me-context';
 import { collectionRun } from '../../test-fixtures/collection-run';
 import { fakeClient } from '../../test-fixtures/fake-client';
 import { initiativeFixture } from '../../test-fixtures/initiative-detail';
@@ -45,9 +46,11 @@ function renderDetail(client: ApiClient, view: 'learners' | null = null) {
   return render(
     <FluentProvider theme={teamsLightTheme}>
       <ApiClientProvider client={client}>
-        <CollectionStreamProvider open={null}>
-          <InitiativeDetail initiativeId="init-1" view={view} locale="en-us" timing={fast} />
-        </CollectionStreamProvider>
+        <MeProvider>
+          <CollectionStreamProvider open={null}>
+            <InitiativeDetail initiativeId="init-1" view={view} locale="en-us" timing={fast} />
+          </CollectionStreamProvider>
+        </MeProvider>
       </ApiClientProvider>
     </FluentProvider>,
   );

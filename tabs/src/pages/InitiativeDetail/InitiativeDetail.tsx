@@ -2,7 +2,7 @@ import { Link } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { canEditInitiatives, useInitiative } from '../../api/initiatives';
 import type { FollowTiming } from '../../api/use-collection-run';
-import { useMe } from '../../api/use-me';
+import { useMyRoles } from '../../api/me-context';
 import { ErrorPanel } from '../../components/ErrorPanel/ErrorPanel';
 import { LoadingState } from '../../components/LoadingState/LoadingState';
 import { strings } from '../../messages/strings';
@@ -32,8 +32,8 @@ export default function InitiativeDetail({
 }) {
   const styles = useInitiativeDetailStyles();
   const { state, retry, replace } = useInitiative(initiativeId);
-  const me = useMe().state;
-  const canEdit = me.status === 'ready' && canEditInitiatives(me.me.roles);
+  const roles = useMyRoles();
+  const canEdit = roles !== null && canEditInitiatives(roles);
 
   if (state.status === 'loading')
     return <PageSkeleton name="initiative" label={strings.initiatives.loadingInitiative} />;
