@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { BotTables } from './bot-tables';
 import type { Database } from './schema';
 
 /** A change-plan card the bot posted. */
@@ -41,23 +42,7 @@ export interface ChangePlanPostStore {
   counts(tenantId: string, postIds: readonly string[]): Promise<Map<string, RawCounts>>;
 }
 
-function toPost(row: {
-  id: string;
-  tenant_id: string;
-  initiative_id: string;
-  message_id: string;
-  audience: string;
-  title: string;
-  text: string;
-  acknowledge: string;
-  team_id: string;
-  channel_id: string;
-  conversation_id: string;
-  service_url: string;
-  activity_id: string | null;
-  posted_by: string;
-  posted_at: Date;
-}): StoredPost {
+function toPost(row: Selectable<BotTables['change_plan_post']>): StoredPost {
   return {
     id: row.id,
     tenantId: row.tenant_id,
