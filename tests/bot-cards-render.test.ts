@@ -19,6 +19,7 @@ import {
   unknownCommandCard,
   welcomeCard,
 } from '@learnfit/bot';
+import type * as AdaptiveCardsLibrary from 'adaptivecards';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botAdded, message, postActivity, type ActivityScope } from './support/bot-activities';
@@ -247,7 +248,7 @@ describe('bot cards', () => {
           }, backgroundOf(theme));
           const rendered = await page.evaluate(
             ({ json, hostConfig }): Rendered => {
-              const AC = (window as unknown as { AdaptiveCards: any }).AdaptiveCards; // eslint-disable-line @typescript-eslint/no-explicit-any
+              const AC = (window as unknown as { AdaptiveCards: typeof AdaptiveCardsLibrary }).AdaptiveCards;
               const host = document.getElementById('host')!;
               host.innerHTML = '';
               const adaptive = new AC.AdaptiveCard();
@@ -271,10 +272,10 @@ describe('bot cards', () => {
               const background = luminance(rgb(getComputedStyle(element).backgroundColor));
               let minContrast = 21;
               // Elements that hold text themselves (card text, facts), not buttons, which the host styles.
-              const texts = [
-                ...element.querySelectorAll('.ac-textBlock, .ac-textBlock *, .ac-factset *'),
-              ].filter((node) =>
-                [...node.childNodes].some(
+              const texts = Array.from(
+                element.querySelectorAll('.ac-textBlock, .ac-textBlock *, .ac-factset *'),
+              ).filter((node) =>
+                Array.from(node.childNodes).some(
                   (child) => child.nodeType === 3 && (child.textContent ?? '').trim(),
                 ),
               );
