@@ -111,6 +111,21 @@ afterAll(async () => {
   await connector?.close();
 });
 
+/** A notification service of another process on the test database, sending through the fake connector. */
+function notificationServiceOn(queue: ReturnType<typeof createJobQueue>) {
+  const db = server.composed.store.db;
+  return createNotificationService({
+    queue,
+    store: createBotStore(db),
+    initiatives: createInitiativeStore(db),
+    pulse: createPulseStore(db, () => new Date()),
+    membersOf: () => Promise.resolve([]),
+    keyFor: (tenant, userId) => createPseudonymizer(demoPseudonymKey, tenant)(userId),
+    messenger: () => createBotMessenger({ token: () => Promise.resolve(null) }),
+    publicUrl: 'http://localhost',
+    now: () => new Date(),
+  });
+}
 describe('install', () => {
   it('welcomes once in a personal chat, a team and a group chat, and stores the reference', async () => {
     const demo = server.composed.demo!;
@@ -260,17 +275,7 @@ describe('proactive messages', () => {
     expect(created.status).toBe(201);
     const initiativeId = ((await created.json()) as { id: string }).id;
     const queue = createJobQueue(db);
-    const notifications = createNotificationService({
-      queue,
-      store: createBotStore(db),
-      initiatives: createInitiativeStore(db),
-      pulse: createPulseStore(db, () => new Date()),
-      membersOf: () => Promise.resolve([]),
-      keyFor: (tenant, userId) => createPseudonymizer(demoPseudonymKey, tenant)(userId),
-      messenger: () => createBotMessenger({ token: () => Promise.resolve(null) }),
-      publicUrl: 'http://localhost',
-      now: () => new Date(),
-    });
+    const notifications = notificationServiceOn(queue);
     // The real code path: the collection handler finishing queues the notification.
     const finished = notifyWhenCollected(() => Promise.resolve({ people: 42 }), notifications);
     const payload = {
@@ -344,17 +349,7 @@ describe('proactive messages', () => {
       workerId: 'second',
       pollMs: 100,
       handlers: {
-        [notificationKind]: createNotificationService({
-          queue,
-          store: createBotStore(db),
-          initiatives: createInitiativeStore(db),
-          pulse: createPulseStore(db, () => new Date()),
-          membersOf: () => Promise.resolve([]),
-          keyFor: (tenant, userId) => createPseudonymizer(demoPseudonymKey, tenant)(userId),
-          messenger: () => createBotMessenger({ token: () => Promise.resolve(null) }),
-          publicUrl: 'http://localhost',
-          now: () => new Date(),
-        }).handler,
+        [notificationKind]: notificationServiceOn(queue).handler,
       },
     });
     try {

@@ -1,11 +1,11 @@
 import { buildCollaborationSnapshot, type CollaborationSnapshot } from '@learnfit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestSimulator, type TestSimulator } from '../demo/graph-sim/test-harness';
+import { simulatorTransport, startTestSimulator, type TestSimulator } from '../demo/graph-sim/test-harness';
 import { truthSources } from '../demo/tenant-records';
 import { generateTenant } from '../demo/tenant/generate';
 import { createGraphClient } from '../graph/graph-client';
 import { createRateGovernor } from '../graph/pacing/governor';
-import { createRoutedFetch, microsoftHosts, type FetchLike } from '../graph/transport';
+import type { FetchLike } from '../graph/transport';
 import { createPseudonymizer } from '../identity/pseudonym';
 import { createCollectionStore } from '../store/collection-store';
 import { openStore, type Store } from '../store/database';
@@ -49,13 +49,7 @@ async function setUp(token = 'app') {
     return fetch(input, { ...init, redirect: 'manual' });
   };
   const client = createGraphClient({
-    fetch: createRoutedFetch(
-      new Map([
-        [microsoftHosts.graph, sim.base],
-        [microsoftHosts.reportsDownload, sim.base],
-      ]),
-      counting,
-    ),
+    fetch: simulatorTransport(sim.base, counting),
     accessToken: () => Promise.resolve(token),
     maxRetries: 0,
   });

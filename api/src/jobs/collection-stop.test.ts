@@ -1,12 +1,12 @@
 import { buildCollaborationSnapshot } from '@learnfit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestSimulator, type TestSimulator } from '../demo/graph-sim/test-harness';
+import { simulatorTransport, startTestSimulator, type TestSimulator } from '../demo/graph-sim/test-harness';
 import { truthSources } from '../demo/tenant-records';
 import { generateTenant } from '../demo/tenant/generate';
 import { createGraphClient } from '../graph/graph-client';
 import { abortableSleep } from '../graph/pacing/abort';
 import { createRateGovernor, type QuotaLedger } from '../graph/pacing/governor';
-import { createRoutedFetch, microsoftHosts, type FetchLike } from '../graph/transport';
+import type { FetchLike } from '../graph/transport';
 import { createPseudonymizer } from '../identity/pseudonym';
 import { createCollectionService } from '../services/collection-service';
 import type { InitiativeStore } from '../services/ports';
@@ -71,13 +71,7 @@ async function setUp() {
     return fetch(input, { ...init, redirect: 'manual' });
   };
   const client = createGraphClient({
-    fetch: createRoutedFetch(
-      new Map([
-        [microsoftHosts.graph, sim.base],
-        [microsoftHosts.reportsDownload, sim.base],
-      ]),
-      recording,
-    ),
+    fetch: simulatorTransport(sim.base, recording),
     accessToken: () => Promise.resolve('app'),
     maxRetries: 0,
   });

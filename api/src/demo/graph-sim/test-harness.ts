@@ -1,6 +1,7 @@
 // Test support: runs the simulator on a loopback port and fetches Graph URLs from it, rewriting Graph's
 // real hosts to the local base exactly as the production transport does in demo mode.
 import type { AddressInfo } from 'node:net';
+import { createRoutedFetch, microsoftHosts, type FetchLike } from '../../graph/transport';
 import type { DemoTenant } from '../tenant/model';
 import { createGraphSimulator, keepConnectionsAlive, type GraphSimulatorDeps } from './app';
 import type { GraphSimAuth } from './auth';
@@ -15,6 +16,20 @@ export interface TestSimulator {
     init?: { token?: string; headers?: Record<string, string>; method?: string; body?: unknown },
   ): Promise<Response>;
   close(): Promise<void>;
+}
+
+/**
+ * The production transport aimed at the simulator: Graph's and the report downloads' real hosts go to
+ * `base`, through `send` (a counting or recording fetch in tests).
+ */
+export function simulatorTransport(base: string, send: FetchLike): FetchLike {
+  return createRoutedFetch(
+    new Map([
+      [microsoftHosts.graph, base],
+      [microsoftHosts.reportsDownload, base],
+    ]),
+    send,
+  );
 }
 
 /** Rewrites https://graph.microsoft.com and https://reports.office.com to a local base URL. */
