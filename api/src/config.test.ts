@@ -75,4 +75,53 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ LEARNFIT_MODE: 'staging' })).toThrow(/LEARNFIT_MODE/);
   });
+
+  it('with NODE_ENV=production defaults to production mode and refuses everything only a demo or test rig may use', () => {
+    const strict = { ...production, LEARNFIT_MODE: undefined, NODE_ENV: 'production' };
+    const config = loadConfig(strict);
+    expect(config).toMatchObject({
+      mode: 'production',
+      strict: true,
+      hostEmulator: false,
+      allowUnsignedBotActivities: false,
+      microsoftSimulatorUrl: null,
+      kThreshold: 5,
+    });
+    const refused: Array<[Record<string, string>, RegExp]> = [
+      [{ LEARNFIT_MODE: 'demo' }, /LEARNFIT_MODE=demo is not allowed with NODE_ENV=production/],
+      [{ HOST_EMULATOR: 'on' }, /HOST_EMULATOR=on is not allowed/],
+      [{ MICROSOFT_SIMULATOR_URL: 'http://127.0.0.1:4100' }, /MICROSOFT_SIMULATOR_URL is not allowed/],
+      [{ BOT_DANGEROUSLY_ACCEPT_UNSIGNED_ACTIVITIES: 'true' }, /BOT_DANGEROUSLY_ACCEPT_UNSIGNED_ACTIVITIES/],
+      [{ K_THRESHOLD: '4' }, /K_THRESHOLD must be at least 5/],
+      [{ DEMO_SEED: '7' }, /DEMO_SEED: demo settings are not allowed/],
+    ];
+    for (const [change, message] of refused) {
+      expect(() => loadConfig({ ...strict, ...change }), JSON.stringify(change)).toThrow(message);
+    }
+    // A k above the floor is the default of tenants whose admin has not chosen one.
+    expect(loadConfig({ ...strict, K_THRESHOLD: '10' }).kThreshold).toBe(10);
+  });
+
+  it('lets a test rig run production mode against a simulator, but never the demo host emulator', () => {
+    const rig = loadConfig({ ...production, MICROSOFT_SIMULATOR_URL: 'http://127.0.0.1:4100/' });
+    expect(rig.strict).toBe(false);
+    expect(rig.microsoftSimulatorUrl).toBe('http://127.0.0.1:4100');
+    expect(() => loadConfig({ ...production, HOST_EMULATOR: 'on' })).toThrow(
+      /HOST_EMULATOR=on needs demo mode/,
+    );
+    expect(() => loadConfig({ MICROSOFT_SIMULATOR_URL: 'http://127.0.0.1:4100' })).toThrow(
+      /MICROSOFT_SIMULATOR_URL is for production mode/,
+    );
+    expect(() => loadConfig({ MICROSOFT_SIMULATOR_URL: 'ftp://127.0.0.1' })).toThrow(
+      /MICROSOFT_SIMULATOR_URL/,
+    );
+    // The demo keeps its emulator and unsigned Playground activities unless told otherwise.
+    expect(loadConfig({})).toMatchObject({
+      hostEmulator: true,
+      allowUnsignedBotActivities: true,
+      strict: false,
+    });
+    expect(loadConfig({ HOST_EMULATOR: 'off' }).hostEmulator).toBe(false);
+    expect(() => loadConfig({ K_THRESHOLD: '2' })).toThrow(/K_THRESHOLD must be at least 5/);
+  });
 });

@@ -1,3 +1,4 @@
+import { minimumK } from '@learnfit/core';
 import { z } from 'zod';
 
 /** Client id of the demo app registration; production refuses to run with it. */
@@ -11,8 +12,12 @@ export const demoTeamsAppId = '5b0a3c2e-7f41-4d1e-9a63-2c8e1f4b7d10';
 /** Pseudonym key of the demo; production refuses to run with it. */
 export const demoPseudonymKey = 'learnfit-demo-pseudonym-key-not-secret';
 
+const onOff = z.enum(['on', 'off']);
+const trueFalse = z.enum(['true', 'false']);
+
 const rawSchema = z.object({
-  LEARNFIT_MODE: z.enum(['demo', 'production']).default('demo'),
+  NODE_ENV: z.string().optional(),
+  LEARNFIT_MODE: z.enum(['demo', 'production']).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: z.url().optional(),
@@ -38,6 +43,13 @@ const rawSchema = z.object({
   OTEL_TRACES: z.enum(['off', 'console']).default('off'),
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().min(1).optional(),
   TAB_DIST_DIR: z.string().min(1).default('tabs/dist'),
+  /** Routes Graph, the report download host and Entra login to one simulator (tests, staging rigs). */
+  MICROSOFT_SIMULATOR_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The /dev Teams host emulator and persona switcher; needs the demo's identity simulator. */
+  HOST_EMULATOR: onOff.optional(),
+  BOT_DANGEROUSLY_ACCEPT_UNSIGNED_ACTIVITIES: trueFalse.optional(),
+  /** Smallest group an aggregate may describe until a tenant's admin saves their own (never below 5). */
+  K_THRESHOLD: z.coerce.number().int().max(100).default(minimumK),
 });
 
 /** Settings that exist only in demo mode: the synthetic tenant and its simulators. */
@@ -50,6 +62,8 @@ export interface DemoConfig {
 /** The one typed configuration of a LearnFit process, parsed once at start-up. */
 export interface Config {
   readonly mode: 'demo' | 'production';
+  /** NODE_ENV=production: the strict checks of a real deployment were applied. */
+  readonly strict: boolean;
   readonly port: number;
   readonly host: string;
   readonly publicUrl: string;
@@ -84,6 +98,14 @@ export interface Config {
     readonly appInsightsConnectionString: string | null;
   };
   readonly tabDistDir: string;
+  /** Base URL Microsoft's hosts are routed to (never in a strict deployment); null: the real cloud. */
+  readonly microsoftSimulatorUrl: string | null;
+  /** Whether the /dev host emulator is served (demo only). */
+  readonly hostEmulator: boolean;
+  /** Whether the bot takes activities without a Bot Framework signature (demo and test rigs only). */
+  readonly allowUnsignedBotActivities: boolean;
+  /** Default k of tenants whose admin has not saved privacy settings. */
+  readonly kThreshold: number;
 }
 
 /** Thrown when the environment describes a configuration LearnFit must not run with. */
@@ -102,33 +124,41 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const raw = parsed.data;
-  const isDemo = raw.LEARNFIT_MODE === 'demo';
+  // A real deployment sets NODE_ENV=production; it implies production mode and the strict checks below.
+  const strict = raw.NODE_ENV === 'production';
+  const mode = raw.LEARNFIT_MODE ?? (strict ? 'production' : 'demo');
+  const isDemo = mode === 'demo';
   const clientId = raw.AAD_CLIENT_ID ?? (isDemo ? demoClientId : '');
   const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/$/, '');
   const domain = new URL(publicUrl).host;
-  const problems: string[] = [];
-
-  if (!isDemo) {
-    if (!raw.AAD_CLIENT_ID) problems.push('AAD_CLIENT_ID is required in production.');
-    if (raw.AAD_CLIENT_ID === demoClientId)
-      problems.push('AAD_CLIENT_ID is the demo id; use your own app registration.');
-    if (!raw.AAD_CLIENT_SECRET) problems.push('AAD_CLIENT_SECRET is required in production.');
-    if (!raw.BOT_ID || raw.BOT_ID === demoBotId)
-      problems.push('BOT_ID must be your Azure Bot id in production.');
-    if (raw.TEAMS_APP_ID?.toLowerCase() === demoTeamsAppId)
-      problems.push('TEAMS_APP_ID is the demo id; use the id of your app package.');
-    if (!raw.BOT_PASSWORD) problems.push('BOT_PASSWORD is required in production.');
-    if (!raw.DATABASE_URL) problems.push('DATABASE_URL is required in production (PostgreSQL).');
-    if (!raw.PSEUDONYM_KEY || raw.PSEUDONYM_KEY === demoPseudonymKey)
-      problems.push('PSEUDONYM_KEY (at least 32 characters, secret) is required in production.');
-    if (!raw.PUBLIC_URL?.startsWith('https://'))
-      problems.push('PUBLIC_URL must be an https:// URL in production.');
-  }
+  const hostEmulator = (raw.HOST_EMULATOR ?? (isDemo ? 'on' : 'off')) === 'on';
+  const allowUnsignedBotActivities =
+    (raw.BOT_DANGEROUSLY_ACCEPT_UNSIGNED_ACTIVITIES ?? (isDemo ? 'true' : 'false')) === 'true';
+  const problems = [
+    ...(isDemo ? [] : productionProblems(raw)),
+    ...(strict
+      ? strictProblems(raw, {
+          isDemo,
+          hostEmulator,
+          allowUnsignedBotActivities,
+          demoSettings: Object.keys(env).filter((key) => key.startsWith('DEMO_') && env[key] !== undefined),
+        })
+      : []),
+  ];
+  if (raw.K_THRESHOLD < minimumK)
+    problems.push(`K_THRESHOLD must be at least ${minimumK}; smaller groups could identify people.`);
+  if (hostEmulator && !isDemo)
+    problems.push(
+      'HOST_EMULATOR=on needs demo mode: it signs people in through the demo identity simulator.',
+    );
+  if (isDemo && raw.MICROSOFT_SIMULATOR_URL)
+    problems.push('MICROSOFT_SIMULATOR_URL is for production mode; demo mode starts its own simulators.');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const appIdUri = raw.AAD_APP_ID_URI ?? `api://${domain}/${clientId}`;
   const config: Config = {
-    mode: raw.LEARNFIT_MODE,
+    mode,
+    strict,
     port: raw.PORT,
     host: raw.HOST,
     publicUrl,
@@ -157,8 +187,63 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       appInsightsConnectionString: raw.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null,
     },
     tabDistDir: raw.TAB_DIST_DIR,
+    microsoftSimulatorUrl: raw.MICROSOFT_SIMULATOR_URL?.replace(/\/$/, '') ?? null,
+    hostEmulator,
+    allowUnsignedBotActivities,
+    kThreshold: raw.K_THRESHOLD,
   };
   return deepFreeze(config);
+}
+
+type RawConfig = z.infer<typeof rawSchema>;
+
+/** What production mode needs: its own registrations, secrets, PostgreSQL and https. */
+function productionProblems(raw: RawConfig): string[] {
+  const problems: string[] = [];
+  if (!raw.AAD_CLIENT_ID) problems.push('AAD_CLIENT_ID is required in production.');
+  if (raw.AAD_CLIENT_ID === demoClientId)
+    problems.push('AAD_CLIENT_ID is the demo id; use your own app registration.');
+  if (!raw.AAD_CLIENT_SECRET) problems.push('AAD_CLIENT_SECRET is required in production.');
+  if (!raw.BOT_ID || raw.BOT_ID === demoBotId)
+    problems.push('BOT_ID must be your Azure Bot id in production.');
+  if (raw.TEAMS_APP_ID?.toLowerCase() === demoTeamsAppId)
+    problems.push('TEAMS_APP_ID is the demo id; use the id of your app package.');
+  if (!raw.BOT_PASSWORD) problems.push('BOT_PASSWORD is required in production.');
+  if (!raw.DATABASE_URL) problems.push('DATABASE_URL is required in production (PostgreSQL).');
+  if (!raw.PSEUDONYM_KEY || raw.PSEUDONYM_KEY === demoPseudonymKey)
+    problems.push('PSEUDONYM_KEY (at least 32 characters, secret) is required in production.');
+  if (!raw.PUBLIC_URL?.startsWith('https://'))
+    problems.push('PUBLIC_URL must be an https:// URL in production.');
+  return problems;
+}
+
+/** What a real deployment (NODE_ENV=production) refuses on top: anything that only a demo or test rig may use. */
+function strictProblems(
+  raw: RawConfig,
+  derived: {
+    isDemo: boolean;
+    hostEmulator: boolean;
+    allowUnsignedBotActivities: boolean;
+    demoSettings: string[];
+  },
+): string[] {
+  const problems: string[] = [];
+  if (derived.isDemo)
+    problems.push('LEARNFIT_MODE=demo is not allowed with NODE_ENV=production: the demo signs anyone in.');
+  if (derived.demoSettings.length > 0)
+    problems.push(
+      `${derived.demoSettings.join(', ')}: demo settings are not allowed with NODE_ENV=production.`,
+    );
+  if (derived.hostEmulator) problems.push('HOST_EMULATOR=on is not allowed with NODE_ENV=production.');
+  if (raw.MICROSOFT_SIMULATOR_URL)
+    problems.push(
+      'MICROSOFT_SIMULATOR_URL is not allowed with NODE_ENV=production: it reroutes sign-in and Graph.',
+    );
+  if (derived.allowUnsignedBotActivities)
+    problems.push(
+      'BOT_DANGEROUSLY_ACCEPT_UNSIGNED_ACTIVITIES=true is not allowed with NODE_ENV=production: anyone could act as Teams.',
+    );
+  return problems;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeApp } from './compose';
@@ -28,11 +29,15 @@ async function main(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     logger.info('LearnFit started', {
       mode: config.mode,
-      port: config.port,
+      nodeEnv: config.strict ? 'production' : 'other',
+      node: process.versions.node,
+      migrationsApplied: composed.store.migrationsApplied.length,
+      // The bound port: PORT=0 (tests, several instances on one machine) picks a free one.
+      port: (server.address() as AddressInfo).port,
       database: composed.store.kind,
       startSeconds: seconds,
     });
-    if (config.mode === 'demo') {
+    if (config.hostEmulator) {
       process.stdout.write(`\nLearnFit demo is running. Open http://localhost:${config.port}/dev/host\n\n`);
     }
   });

@@ -10,6 +10,8 @@ import type { Database } from './schema';
 export interface Store {
   readonly db: Kysely<Database>;
   readonly kind: 'pglite' | 'postgres';
+  /** Migrations this process applied on opening; empty when another instance (or an earlier start) did. */
+  readonly migrationsApplied: readonly string[];
   /** Cheap round trip for readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -31,8 +33,9 @@ export async function openStore(location: StoreLocation): Promise<Store> {
     const pglite = new PGlite(location.dataDir ?? 'memory://');
     db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   }
+  let migrationsApplied: string[];
   try {
-    await migrateToLatest(db);
+    migrationsApplied = await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -40,6 +43,7 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   return {
     db,
     kind: location.kind,
+    migrationsApplied,
     async ping() {
       await sql`select 1`.execute(db);
     },
@@ -47,7 +51,12 @@ export async function openStore(location: StoreLocation): Promise<Store> {
   };
 }
 
-/** Applies every pending migration; fails loudly with the first error. */
+/**
+ * Applies every pending migration in one transaction; fails loudly with the first error. Safe when several
+ * instances start together: Kysely's PostgreSQL adapter holds a session-level advisory lock (pg_advisory_lock) while it
+ * reads and applies pending migrations, so the others wait and then find nothing left to do
+ * (tests/production-start.test.ts starts several at once on an empty database).
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
