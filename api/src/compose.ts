@@ -5,14 +5,13 @@ import type { Express } from 'express';
 import { createBotMessenger, mountBot } from '@learnfit/bot';
 import type { App as BotApp } from '@microsoft/teams.apps';
 import { createBotPorts } from './bot-ports';
-import { minimumK } from '@learnfit/core';
 import type { Config } from './config';
 import { startDemoEnvironment, type DemoEnvironment } from './demo/demo-environment';
 import { seedDemoInitiative } from './demo/seed';
 import { seedDemoSnapshot } from './demo/seed-snapshot';
 import { createGraphAudienceMembers } from './graph/audience-members';
 import { createGraphClient } from './graph/graph-client';
-import { createRoutedFetch } from './graph/transport';
+import { createRoutedFetch, microsoftHosts, type HostRoutes } from './graph/transport';
 import { createGraphUsageReports } from './graph/usage-reports';
 import { createGraphUserDirectory } from './graph/user-directory';
 import { createGraphDirectorySearch } from './graph/directory-search';
@@ -34,7 +33,12 @@ import { createCollectionService } from './services/collection-service';
 import { createInitiativeService } from './services/initiative-service';
 import { createDiagnosticsService, type DiagnosticsDeps } from './services/diagnostics-service';
 import { createReportService } from './services/report-service';
-import { createSnapshotCache, invalidatingInitiatives } from './services/snapshot-cache';
+import {
+  createSnapshotCache,
+  invalidatingInitiatives,
+  shareAcrossProcesses,
+} from './services/snapshot-cache';
+import { createLocalBus, startPostgresBus, type BusHandlers, type ProcessBus } from './store/process-bus';
 import { createAdminService } from './services/admin-service';
 import { createErasureService } from './services/erasure-service';
 import { createKpiService } from './services/kpi-service';
@@ -63,6 +67,12 @@ import { createAuditStore } from './store/audit-store';
 import { createSettingsStore } from './store/settings-store';
 import { createKpiStore, kpiErasableTables } from './store/kpi-store';
 import { createPulseStore, pulseErasableTables } from './store/pulse-store';
+
+/** Microsoft's hosts routed to one simulator base URL (`npm run graph-sim`), or no routes at all. */
+function simulatorRoutes(baseUrl: string | null): HostRoutes {
+  if (baseUrl === null) return new Map();
+  return new Map(Object.values(microsoftHosts).map((host) => [host, baseUrl]));
+}
 
 /** Folders the server serves files from, resolved by the entry point. */
 export interface AppPaths {
@@ -100,7 +110,7 @@ export async function composeApp(
       })
     : null;
   // Each call to Microsoft (Graph, login) is a child span of the request being handled, when tracing is on.
-  const send = tracedFetch(createRoutedFetch(demo?.routes ?? new Map()));
+  const send = tracedFetch(createRoutedFetch(demo?.routes ?? simulatorRoutes(config.microsoftSimulatorUrl)));
   const store = await openStore(
     config.databaseUrl
       ? { kind: 'postgres', url: config.databaseUrl }
@@ -110,10 +120,42 @@ export async function composeApp(
         },
   );
   let stopWorker: (() => Promise<void>) | undefined;
+  let bus: ProcessBus | undefined;
   try {
     // Decoded snapshots, diagnostics and rendered reports, shared by both services; erasure of a person
     // or tenant must call `snapshotCache.invalidate(tenantId)`. Initiative writes refresh it themselves.
-    const snapshotCache = createSnapshotCache();
+    const localCache = createSnapshotCache();
+    // Several instances on one PostgreSQL database tell each other what to drop and when to look at the
+    // queue; the embedded database has one process, which tells itself.
+    let pokeWorker: () => void = () => undefined;
+    const busHandlers: BusHandlers = {
+      onMessage: (message) => {
+        if (message.type === 'poke') pokeWorker();
+        else if (message.key === null) void localCache.invalidate(message.tenantId);
+        else void localCache.forget(message.tenantId, message.key);
+      },
+      onReconnected: () => {
+        localCache.clear();
+        pokeWorker();
+      },
+    };
+    bus = config.databaseUrl
+      ? await startPostgresBus(config.databaseUrl, busHandlers, logger)
+      : createLocalBus(busHandlers);
+    const processBus = bus;
+    const snapshotCache = config.databaseUrl
+      ? shareAcrossProcesses(
+          localCache,
+          (tenantId, key) => processBus.publish({ type: 'cache', tenantId, key }),
+          (error) =>
+            logger.warn('process bus: could not tell other instances to drop a cache', {
+              error: error instanceof Error ? error.message : String(error),
+            }),
+        )
+      : localCache;
+    const pokeEverywhere = (): void => {
+      processBus.publish({ type: 'poke' }).catch(() => pokeWorker());
+    };
     const initiatives = invalidatingInitiatives(createInitiativeStore(store.db), snapshotCache);
     if (demo) {
       const sampleId = await seedDemoInitiative(initiatives, demo.tenant, now());
@@ -206,6 +248,7 @@ export async function composeApp(
           })
         : null;
     stopWorker = worker ? () => worker.stop() : undefined;
+    pokeWorker = () => worker?.poke();
     // Pulse answers are stored under the same keyed pseudonym as snapshots, so diagnostics can pair them.
     const pseudonymizers = new Map<string, (id: string) => string>();
     const pseudonymizerFor = (tenantId: string): ((id: string) => string) => {
@@ -220,7 +263,7 @@ export async function composeApp(
     const sharingStore = createSharingStore(store.db);
     const kpiStore = createKpiStore(store.db);
     const settingsStore = createSettingsStore(store.db, {
-      k: minimumK,
+      k: config.kThreshold,
       retentionDays: config.retentionDays,
       initiativeCreators: 'learningLeaders',
       nameManagersInParticipation: false,
@@ -273,7 +316,8 @@ export async function composeApp(
       store: collectionStore,
       initiatives,
       now,
-      poke: () => worker?.poke(),
+      // Wakes the worker holding a cancelled run, or any idle one for a queued run, in every instance.
+      poke: pokeEverywhere,
     });
     // App roles of every validated SSO token, kept for the bot, which receives no token (bot-ports/).
     const principalRoles = createPrincipalRolesStore(store.db);
@@ -414,11 +458,11 @@ export async function composeApp(
           {
             appId: config.bot.id,
             appPassword: config.bot.password,
-            dangerouslyAcceptUnsignedActivities: config.mode === 'demo',
+            dangerouslyAcceptUnsignedActivities: config.allowUnsignedBotActivities,
           },
         );
       },
-      demoRouter: demo?.router ?? null,
+      demoRouter: config.hostEmulator ? (demo?.router ?? null) : null,
       rateLimits: config.rateLimits,
       collectionEvents: { ...defaultEventTiming, maxStreamMs: config.eventStreamMaxSeconds * 1000 },
       logger,
@@ -431,12 +475,14 @@ export async function composeApp(
       close: async () => {
         clearInterval(retention);
         await worker?.stop();
+        await bus?.close();
         await store.close();
         await demo?.close();
       },
     };
   } catch (error) {
     await stopWorker?.();
+    await bus?.close();
     await store.close();
     await demo?.close();
     throw error;

@@ -171,7 +171,7 @@ export interface AdminServiceDeps {
   readonly clientId: string;
   readonly now: () => Date;
   /** Called after settings were saved, so caches drop the tenant's old k and naming rule. */
-  readonly onSettingsSaved?: (tenantId: string) => void;
+  readonly onSettingsSaved?: (tenantId: string) => Promise<void>;
   readonly logger: Logger;
 }
 
@@ -220,7 +220,7 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
       requireAdmin(identity);
       const settings = tenantSettingsSchema.parse(body);
       const saved = await deps.settings.save(identity.tenantId, settings, deps.now());
-      deps.onSettingsSaved?.(identity.tenantId);
+      await deps.onSettingsSaved?.(identity.tenantId);
       await deps.audit.record(identity.tenantId, {
         actorId: identity.userId,
         action: 'settings.update',

@@ -72,7 +72,7 @@ export interface DiagnosticsService {
   /** The workflow fit only: it reads no pulse, KPI or sharing input, so it is cached on fewer keys. */
   workflowFit(identity: SsoIdentity, initiativeId: string): Promise<FitEvaluation>;
   /** Forgets everything cached about a tenant (after erasure or a change no cache key captures). */
-  invalidate(tenantId: string): void;
+  invalidate(tenantId: string): Promise<void>;
 }
 
 const editors = ['LearningLeader', 'Admin'];

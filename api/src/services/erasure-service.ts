@@ -24,7 +24,7 @@ export interface ErasureServiceDeps {
   readonly erasables: readonly ErasableTables[];
   readonly now: () => Date;
   /** Called once an erasure committed, so caches of the tenant's data forget what was erased. */
-  readonly onErased?: (tenantId: string) => void;
+  readonly onErased?: (tenantId: string) => Promise<void>;
 }
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,7 +61,7 @@ export function createErasureService(deps: ErasureServiceDeps): ErasureService {
         });
         return { counts };
       });
-      deps.onErased?.(identity.tenantId);
+      await deps.onErased?.(identity.tenantId);
       return erased;
     },
     async eraseTenant(identity, body) {
@@ -90,7 +90,7 @@ export function createErasureService(deps: ErasureServiceDeps): ErasureService {
         });
         return { counts };
       });
-      deps.onErased?.(identity.tenantId);
+      await deps.onErased?.(identity.tenantId);
       return erased;
     },
   };

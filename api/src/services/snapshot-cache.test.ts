@@ -61,7 +61,7 @@ describe('snapshot cache', () => {
     await cache.memo('t1', 'k', () => 'one');
     await cache.memo('t2', 'k', () => 'two');
     await cache.snapshot('t1', 's', () => Promise.resolve({ tenant: 1 }));
-    cache.invalidate('t1');
+    await cache.invalidate('t1');
     expect(await cache.memo('t1', 'k', () => 'one again')).toBe('one again');
     expect(await cache.memo('t2', 'k', () => 'two again')).toBe('two');
     expect(await cache.snapshot('t1', 's', () => Promise.resolve({ tenant: 'reloaded' }))).toEqual({

@@ -68,10 +68,12 @@ export interface SnapshotCache {
   memo<T>(tenantId: string, key: string, compute: () => Promise<T> | T): Promise<T>;
   /** A value read from the store, trusted for the input TTL; `refresh` reads it again now. */
   fresh<T>(tenantId: string, key: string, read: () => Promise<T>, refresh?: boolean): Promise<T>;
-  /** Drops one value read through `fresh` (its store was just written). */
-  forget(tenantId: string, key: string): void;
+  /** Drops one value read through `fresh` (its store was just written), in every process once shared. */
+  forget(tenantId: string, key: string): Promise<void>;
   /** Forgets everything about a tenant (call it after erasure or any change a key does not capture). */
-  invalidate(tenantId: string): void;
+  invalidate(tenantId: string): Promise<void>;
+  /** Forgets everything (messages from other processes may have been missed). */
+  clear(): void;
 }
 
 const tenantPrefix = (tenantId: string): string => `${tenantId}\u0000`;
@@ -80,21 +82,21 @@ const tenantPrefix = (tenantId: string): string => `${tenantId}\u0000`;
 export const initiativeKey = (id: string): string => `initiative:${id}`;
 
 /**
- * An initiative store whose writes drop the cached record, so that this process reads a changed
- * design at once (other processes within the input TTL).
+ * An initiative store whose writes drop the cached record before they answer, so that every process
+ * reads a changed design at once (the cache is shared with `shareAcrossProcesses`).
  */
 export function invalidatingInitiatives(store: InitiativeStore, cache: SnapshotCache): InitiativeStore {
   return {
     ...store,
     async create(record) {
       await store.create(record);
-      cache.forget(record.tenantId, initiativeKey(record.id));
+      await cache.forget(record.tenantId, initiativeKey(record.id));
     },
     async update(tenantId, id, change, at) {
       try {
         return await store.update(tenantId, id, change, at);
       } finally {
-        cache.forget(tenantId, initiativeKey(id));
+        await cache.forget(tenantId, initiativeKey(id));
       }
     },
   };
@@ -150,12 +152,43 @@ export function createSnapshotCache(options: SnapshotCacheOptions = {}): Snapsho
     },
     forget(tenantId, key) {
       inputs.delete(tenantPrefix(tenantId) + key);
+      return Promise.resolve();
     },
     invalidate(tenantId) {
       const prefix = tenantPrefix(tenantId);
       snapshots.deletePrefix(prefix);
       results.deletePrefix(prefix);
       inputs.deletePrefix(prefix);
+      return Promise.resolve();
+    },
+    clear() {
+      for (const lru of [snapshots, results, inputs]) lru.deletePrefix('');
+    },
+  };
+}
+
+/**
+ * The cache of one process, with every `forget` and `invalidate` also sent to the other processes of the
+ * deployment (api/src/store/process-bus.ts), which apply it to their own copy with `applyRemote`. The
+ * call resolves once the message is sent, so a write answers only after every instance will drop it.
+ * A failed send is logged, not thrown: the write itself has committed, and the TTL bounds the staleness.
+ */
+export function shareAcrossProcesses(
+  local: SnapshotCache,
+  publish: (tenantId: string, key: string | null) => Promise<void>,
+  onPublishFailed: (error: unknown) => void,
+): SnapshotCache {
+  const send = (tenantId: string, key: string | null): Promise<void> =>
+    publish(tenantId, key).catch(onPublishFailed);
+  return {
+    ...local,
+    async forget(tenantId, key) {
+      await local.forget(tenantId, key);
+      await send(tenantId, key);
+    },
+    async invalidate(tenantId) {
+      await local.invalidate(tenantId);
+      await send(tenantId, null);
     },
   };
 }

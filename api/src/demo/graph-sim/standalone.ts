@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { microsoftHosts, type HostRoutes } from '../../graph/transport';
-import { createIdentitySimulator } from '../identity-sim/identity-simulator';
+import { createIdentitySimulator, type IdentitySimulator } from '../identity-sim/identity-simulator';
 import { generateTenant } from '../tenant/generate';
 import type { DemoTenant } from '../tenant/model';
 import { Rng } from '../tenant/random';
@@ -57,6 +57,8 @@ export interface StandaloneInfo {
 export interface StandaloneSimulator {
   readonly info: StandaloneInfo;
   readonly tenant: DemoTenant;
+  /** Entra's side of sign-in: tests mint the tab's SSO tokens with it (`issueSsoToken`). */
+  readonly identity: IdentitySimulator;
   /** Routes for api/src/graph/transport's createRoutedFetch: Microsoft's hosts to this server. */
   readonly hostRoutes: HostRoutes;
   close(): Promise<void>;
@@ -116,6 +118,7 @@ export async function startStandaloneSimulator(options: StandaloneOptions): Prom
       clientSecret,
     },
     tenant,
+    identity,
     hostRoutes: new Map([
       [microsoftHosts.graph, base],
       [microsoftHosts.reportsDownload, base],
