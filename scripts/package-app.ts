@@ -54,7 +54,9 @@ async function main(): Promise<number> {
         `(bundled, no network): 0 errors in ${Math.round(result.schema.durationMs)} ms`,
     );
     console.log(
-      '  checks: icons 192x192 + 32x32 white/transparent, validDomains, bot ids, https URLs, placeholders: ok',
+      '  checks: icons 192x192 + 32x32 white/transparent, validDomains, bot ids, https URLs, placeholders' +
+        (result.envName === DEFAULT_ENV ? '' : ', no empty values, no demo ids or localhost') +
+        ': ok',
     );
     for (const zip of result.zips) console.log(`  wrote ${rel(zip.file)} (${zip.bytes} bytes)`);
     return 0;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadEnv } from './dotenv';
+import { demoLeakProblems, emptyValueProblems } from './environment-rules';
 import { checkColorIcon, checkOutlineIcon } from './icons';
 import { MissingVariablesError, renderManifest } from './render';
 import { checkManifestRules, validateSchema, type SchemaResult } from './validate';
@@ -112,23 +113,33 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   const templateFile = path.join(options.appPackageDir, 'manifest.json');
   const template = await readFile(templateFile, 'utf8').catch(fail);
 
+  // A package for a tenant must not carry half-filled values or anything of the local demo.
+  const forTenant = options.envName !== DEFAULT_ENV;
+  const envFile = env.files.map((f) => path.basename(f)).join(' / ');
+  const empty = forTenant ? emptyValueProblems(template, env.vars, envFile) : [];
+
   let manifest: Record<string, unknown>;
   try {
     manifest = renderManifest(template, env.vars);
   } catch (error) {
     if (error instanceof MissingVariablesError) {
       const sources = env.files.map((f) => path.basename(f)).join(' / ');
-      throw new PackageError(error.missing.map((name) => `missing variable ${name} (not set in ${sources})`));
+      throw new PackageError([
+        ...error.missing.map((name) => `missing variable ${name} (not set in ${sources})`),
+        ...empty,
+      ]);
     }
     fail(error);
   }
+  if (empty.length > 0) throw new PackageError(empty);
+  const leaks = forTenant ? demoLeakProblems(manifest) : [];
 
   const icons = {
     color: await readIcon(options.appPackageDir, manifest, 'color'),
     outline: await readIcon(options.appPackageDir, manifest, 'outline'),
   };
   const { schema, problems } = await checkPackage(manifest, icons);
-  if (problems.length > 0) throw new PackageError(problems);
+  if (problems.length + leaks.length > 0) throw new PackageError([...leaks, ...problems]);
 
   const entries: ZipEntry[] = [
     { name: 'manifest.json', data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') },
