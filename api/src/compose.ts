@@ -458,6 +458,7 @@ export async function composeApp(
           {
             appId: config.bot.id,
             appPassword: config.bot.password,
+            ...(config.bot.tenantId ? { tenantId: config.bot.tenantId } : {}),
             dangerouslyAcceptUnsignedActivities: config.allowUnsignedBotActivities,
           },
         );

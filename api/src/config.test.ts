@@ -98,6 +98,11 @@ describe('loadConfig', () => {
     for (const [change, message] of refused) {
       expect(() => loadConfig({ ...strict, ...change }), JSON.stringify(change)).toThrow(message);
     }
+    // A single-tenant Azure Bot names its tenant; a malformed one is refused.
+    expect(
+      loadConfig({ ...strict, BOT_TENANT_ID: 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d' }).bot.tenantId,
+    ).toBe('a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d');
+    expect(() => loadConfig({ ...strict, BOT_TENANT_ID: 'contoso' })).toThrow(/BOT_TENANT_ID/);
     // A k above the floor is the default of tenants whose admin has not chosen one.
     expect(loadConfig({ ...strict, K_THRESHOLD: '10' }).kThreshold).toBe(10);
   });

@@ -29,6 +29,8 @@ const rawSchema = z.object({
   AAD_ALLOWED_TENANTS: z.string().optional(),
   BOT_ID: z.uuid().optional(),
   BOT_PASSWORD: z.string().min(1).optional(),
+  /** Tenant of a single-tenant Azure Bot registration (new Azure Bots are single-tenant): where its tokens come from. */
+  BOT_TENANT_ID: z.uuid().optional(),
   TEAMS_APP_ID: z.uuid().optional(),
   DEMO_SEED: z.coerce.number().int().default(42),
   DEMO_PEOPLE: z.coerce.number().int().min(50).max(100_000).default(300),
@@ -77,7 +79,7 @@ export interface Config {
     /** Tenants whose users may call the API; empty means any tenant that passes validation. */
     readonly allowedTenants: readonly string[];
   };
-  readonly bot: { readonly id: string; readonly password: string | null };
+  readonly bot: { readonly id: string; readonly password: string | null; readonly tenantId: string | null };
   /** The Teams app id (manifest `id`) for deep links on bot cards; null: cards carry web links only. */
   readonly teamsAppId: string | null;
   readonly demo: DemoConfig | null;
@@ -173,7 +175,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         .map((tenant) => tenant.trim())
         .filter((tenant) => tenant.length > 0),
     },
-    bot: { id: raw.BOT_ID ?? demoBotId, password: raw.BOT_PASSWORD ?? null },
+    bot: {
+      id: raw.BOT_ID ?? demoBotId,
+      password: raw.BOT_PASSWORD ?? null,
+      tenantId: raw.BOT_TENANT_ID ?? null,
+    },
     teamsAppId: (raw.TEAMS_APP_ID ?? (isDemo ? demoTeamsAppId : null))?.toLowerCase() ?? null,
     demo: isDemo ? { seed: raw.DEMO_SEED, people: raw.DEMO_PEOPLE, weeks: raw.DEMO_WEEKS } : null,
     pseudonymKey: raw.PSEUDONYM_KEY ?? demoPseudonymKey,
