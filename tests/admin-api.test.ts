@@ -176,16 +176,20 @@ describe('consent and coverage', () => {
     expect(consent.applicationPermissions.map((entry) => [entry.permission, entry.status])).toEqual([
       ['User.Read.All', 'granted'],
       ['TeamMember.Read.All', 'granted'],
-      ['GroupMember.Read.All', 'granted'],
+      ['GroupMember.ReadBasic.All', 'granted'],
       ['Channel.ReadBasic.All', 'granted'],
       ['ChannelMessage.Read.All', 'granted'],
       ['Reports.Read.All', 'granted'],
       ['ReportSettings.Read.All', 'granted'],
     ]);
     expect(consent.delegatedScopes.every((entry) => entry.status === 'requested on sign-in')).toBe(true);
-    expect(consent.adminConsentUrl).toBe(
-      `https://login.microsoftonline.com/${tenantId}/adminconsent?client_id=${demoClientId}`,
+    // Entra sends the admin back to the tab, a reply address the registration lists (infra/aad.manifest.json).
+    const consentUrl = new URL(consent.adminConsentUrl);
+    expect(`${consentUrl.origin}${consentUrl.pathname}`).toBe(
+      `https://login.microsoftonline.com/${tenantId}/adminconsent`,
     );
+    expect(consentUrl.searchParams.get('client_id')).toBe(demoClientId);
+    expect(consentUrl.searchParams.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+\/tab\/index\.html$/);
     // Coverage comes from the newest snapshot holding each source.
     const newest = (await createCollectionStore(server.composed.store.db).listSnapshots(tenantId)).at(-1);
     expect(consent.coverage.map((entry) => entry.source)).toEqual([...dataSources]);

@@ -358,6 +358,7 @@ export async function composeApp(
         appToken: (tenantId) => tokens.forApp(tenantId),
         snapshots: collectionStore,
         clientId: config.auth.clientId,
+        consentRedirectUrl: `${config.publicUrl}/tab/index.html`,
         onSettingsSaved: (tenantId) => snapshotCache.invalidate(tenantId),
         now,
         logger,

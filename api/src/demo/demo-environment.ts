@@ -14,7 +14,7 @@ export const demoAppPermissions = [
   'Reports.Read.All',
   'ReportSettings.Read.All',
   'User.Read.All',
-  'GroupMember.Read.All',
+  'GroupMember.ReadBasic.All',
   'TeamMember.Read.All',
   'Channel.ReadBasic.All',
   'ChannelMessage.Read.All',

@@ -34,7 +34,7 @@ export function createGraphAudienceMembers(
           502,
           'graph_error',
           `LearnFit cannot read the members of ${what} ${id}`,
-          'An admin grants GroupMember.Read.All to the LearnFit app (see the consent page).',
+          'An admin grants GroupMember.ReadBasic.All to the LearnFit app (see the consent page).',
         );
       for (const member of memberIds) members.add(member);
     }

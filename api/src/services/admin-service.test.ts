@@ -44,6 +44,7 @@ function service(appToken: () => Promise<string>, snapshots: SnapshotInfo[] = []
     appToken,
     snapshots: { listSnapshots: () => Promise.resolve(snapshots) },
     clientId: 'client-1',
+    consentRedirectUrl: 'https://learnfit.example.com/tab/index.html',
     now: () => new Date('2026-12-01T00:00:00Z'),
     logger: createLogger('silent'),
   });

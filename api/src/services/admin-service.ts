@@ -48,7 +48,10 @@ const usageReports: readonly DataSource[] = dataSources.filter((source) => sourc
 export const appPermissions: readonly AppPermission[] = [
   {
     permission: 'User.Read.All',
-    features: ['Org chart of every snapshot: department, office, job title, enabled, manager links'],
+    features: [
+      'Org chart of every snapshot: department, office, job title, enabled, manager links',
+      "The bot's check of whom a manager manages, for their org report",
+    ],
     withoutIt: 'No collection can run: the directory is the base of every snapshot.',
     sources: ['directory'],
   },
@@ -59,9 +62,12 @@ export const appPermissions: readonly AppPermission[] = [
     sources: [],
   },
   {
-    permission: 'GroupMember.Read.All',
-    features: ['Members of Entra groups chosen as the target group, nested groups included'],
-    withoutIt: 'Collections that name Entra groups fail; collections by team are unaffected.',
+    permission: 'GroupMember.ReadBasic.All',
+    features: [
+      'Members of the teams and Entra groups an initiative names (target group, design team, comparison group), nested groups included',
+    ],
+    withoutIt:
+      'Diagnostics cannot resolve audiences named by team or group, and collections that name Entra groups fail.',
     sources: [],
   },
   {
@@ -169,6 +175,8 @@ export interface AdminServiceDeps {
   readonly snapshots: { listSnapshots(tenantId: string): Promise<SnapshotInfo[]> };
   /** LearnFit's app registration, for the admin consent link. */
   readonly clientId: string;
+  /** Where Entra sends the admin back after consent: a reply address of the registration (infra/aad.manifest.json). */
+  readonly consentRedirectUrl: string;
   readonly now: () => Date;
   /** Called after settings were saved, so caches drop the tenant's old k and naming rule. */
   readonly onSettingsSaved?: (tenantId: string) => Promise<void>;
@@ -240,7 +248,8 @@ export function createAdminService(deps: AdminServiceDeps): AdminService {
         checkedAt: deps.now().toISOString(),
         adminConsentUrl:
           `https://login.microsoftonline.com/${encodeURIComponent(identity.tenantId)}/adminconsent` +
-          `?client_id=${encodeURIComponent(deps.clientId)}`,
+          `?client_id=${encodeURIComponent(deps.clientId)}` +
+          `&redirect_uri=${encodeURIComponent(deps.consentRedirectUrl)}`,
         applicationPermissions: appPermissions.map((entry) => ({
           permission: entry.permission,
           status: granted.has(entry.permission.toLowerCase()) ? ('granted' as const) : ('missing' as const),

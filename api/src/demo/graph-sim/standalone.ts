@@ -16,8 +16,7 @@ import { createGraphSimulator, keepConnectionsAlive } from './app';
 /** Application permissions of the standalone app registration (what the collectors read with). */
 export const COLLECTOR_APP_PERMISSIONS = [
   'User.Read.All',
-  'GroupMember.Read.All',
-  'Team.ReadBasic.All',
+  'GroupMember.ReadBasic.All',
   'TeamMember.Read.All',
   'Channel.ReadBasic.All',
   'ChannelMessage.Read.All',
