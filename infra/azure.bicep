@@ -117,7 +117,7 @@ param botServiceSku string = 'F0'
 
 @description('Smallest group an aggregate may describe (K_THRESHOLD); never below 5.')
 @minValue(5)
-@maxValue(1000)
+@maxValue(100)
 param kThreshold int = 5
 
 @description('Days snapshots and collection staging are kept (RETENTION_DAYS).')
