@@ -275,7 +275,8 @@ export async function composeApp(
       async (tenantId) => (await settingsStore.get(tenantId)).retentionDays,
       now,
       logger,
-      (tenantId, before) => pulseStore.purgeDrafts(tenantId, before),
+      async (tenantId, before) =>
+        (await pulseStore.purgeDrafts(tenantId, before)) + (await pulseStore.purgeAnswers(tenantId, before)),
     );
     const services = createApiServices({
       directory: createGraphUserDirectory(async (identity, scopes) => {

@@ -8,7 +8,7 @@ export const retentionSweepMs = 6 * 60 * 60 * 1000;
 /** Days to keep: one number for every tenant, or each tenant's own setting. */
 export type RetentionDays = number | ((tenantId: string) => Promise<number>);
 
-/** Deletes a tenant's other rows older than `before` (unfinished pulse answers); returns how many. */
+/** Deletes a tenant's other rows older than `before` (pulse answers and drafts); returns how many. */
 export type RetentionPurge = (tenantId: string, before: Date) => Promise<number>;
 
 /**

@@ -82,6 +82,27 @@ describe('pulse store', () => {
 });
 
 describe('KPI store', () => {
+  it('deletes by retention only the answers of waves closed before the cut-off, in one tenant', async () => {
+    const pulse = createPulseStore(store.db, now);
+    clock = new Date('2026-06-01T09:00:00Z');
+    expect(await pulse.openWave('t3', wave('c1', 'i3', '2026-06-05T00:00:00Z'))).toBe('opened');
+    await pulse.putAnswer('t3', 'i3', 'c1', 'p1', answer(3));
+    await pulse.closeWave('t3', 'i3', 'c1');
+    clock = new Date('2026-06-10T09:00:00Z');
+    expect(await pulse.openWave('t3', wave('c2', 'i3', '2026-06-20T00:00:00Z'))).toBe('opened');
+    await pulse.putAnswer('t3', 'i3', 'c2', 'p1', answer(4));
+    expect(await pulse.openWave('t4', wave('d1', 'i4', '2026-06-11T00:00:00Z'))).toBe('opened');
+    await pulse.putAnswer('t4', 'i4', 'd1', 'p1', answer(2));
+
+    // Wave c1 closed on 1 June; c2 closes on 20 June; d1 (another tenant) closed on 11 June.
+    expect(await pulse.purgeAnswers('t3', new Date('2026-06-01T00:00:00Z'))).toBe(0);
+    expect(await pulse.purgeAnswers('t3', new Date('2026-06-15T00:00:00Z'))).toBe(1);
+    expect(await pulse.answers('t3', 'c1')).toEqual([]);
+    expect(await pulse.answers('t3', 'c2')).toHaveLength(1);
+    expect(await pulse.answers('t4', 'd1')).toHaveLength(1);
+    expect((await pulse.getWave('t3', 'i3', 'c1'))?.state).toBe('closed');
+  });
+
   it('replaces series per tenant, groups them for the diagnostics and erases a tenant', async () => {
     const kpis = createKpiStore(store.db);
     await kpis.replace(

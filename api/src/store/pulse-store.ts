@@ -44,6 +44,8 @@ export interface PulseStore {
     answer: PulseAnswer,
   ): Promise<'saved' | 'closed' | 'missing'>;
   answers(tenantId: string, waveId: string): Promise<StoredPulseAnswer[]>;
+  /** Retention: deletes the answers of waves that closed before `before` (the waves stay, empty). */
+  purgeAnswers(tenantId: string, before: Date): Promise<number>;
 }
 
 type WaveRow = Selectable<PulseKpiTables['pulse_wave']>;
@@ -159,6 +161,25 @@ export function createPulseStore(
         .returningAll()
         .executeTakeFirst();
       return row ? toWave(row, at) : null;
+    },
+    async purgeAnswers(tenantId, before) {
+      // A wave closes when it is closed or when its time is up, whichever came first.
+      const expired = db
+        .selectFrom('pulse_wave')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('closed_at', 'is not', null), eb('closed_at', '<', before)]),
+            eb('closes_at', '<', before),
+          ]),
+        );
+      const result = await db
+        .deleteFrom('pulse_answer')
+        .where('tenant_id', '=', tenantId)
+        .where('wave_id', 'in', expired)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
     async getAnswer(tenantId, waveId, personKey) {
       const row = await db

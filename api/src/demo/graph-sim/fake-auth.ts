@@ -17,7 +17,7 @@ export interface FakeAuthOptions {
 export function createFakeGraphAuth(options: FakeAuthOptions): GraphSimAuth {
   const roles = options.appRoles ?? [
     'User.Read.All',
-    'GroupMember.ReadBasic.All',
+    'GroupMember.Read.All',
     'Team.ReadBasic.All',
     'TeamMember.Read.All',
     'Reports.Read.All',
