@@ -6,4 +6,9 @@ export const testEnv = {
   postgresRequired: process.env['LEARNFIT_REQUIRE_POSTGRES'] === '1',
   /** UPDATE_DOCS_SCREENSHOTS=1: browser tests also write their screenshots to docs/images. */
   updateDocsScreenshots: process.env['UPDATE_DOCS_SCREENSHOTS'] === '1',
+  /** What a server process spawned by a test inherits, and nothing else: where programs and home are. */
+  childBase: {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    ...(process.env['HOME'] ? { HOME: process.env['HOME'] } : {}),
+  } as Readonly<Record<string, string>>,
 } as const;

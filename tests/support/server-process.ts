@@ -2,6 +2,7 @@
 // environment built from scratch (nothing leaks in from the test runner, whose NODE_ENV is "test").
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { testEnv } from './env';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const mainScript = fileURLToPath(new URL('../../api/src/main.ts', import.meta.url));
@@ -44,11 +45,9 @@ export interface Exited {
 }
 
 function launch(env: Readonly<Record<string, string>>): ChildProcess {
-  const base: Record<string, string> = { PATH: process.env['PATH'] ?? '/usr/bin:/bin' };
-  if (process.env['HOME']) base['HOME'] = process.env['HOME'];
   return spawn(process.execPath, ['--import', 'tsx', mainScript], {
     cwd: repoRoot,
-    env: { ...base, ...env },
+    env: { ...testEnv.childBase, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
