@@ -81,10 +81,11 @@ describe('pulse store', () => {
   });
 });
 
-describe('KPI store', () => {
-  it('deletes by retention only the answers of waves closed before the cut-off, in one tenant', async () => {
-    const pulse = createPulseStore(store.db, now);
-    clock = new Date('2026-06-01T09:00:00Z');
+describe('pulse retention', () => {
+  it('deletes only the answers of waves closed before the cut-off, in one tenant', async () => {
+    // Its own clock: the tests above share theirs and run as one story.
+    let clock = new Date('2026-06-01T09:00:00Z');
+    const pulse = createPulseStore(store.db, () => clock);
     expect(await pulse.openWave('t3', wave('c1', 'i3', '2026-06-05T00:00:00Z'))).toBe('opened');
     await pulse.putAnswer('t3', 'i3', 'c1', 'p1', answer(3));
     await pulse.closeWave('t3', 'i3', 'c1');
@@ -102,7 +103,9 @@ describe('KPI store', () => {
     expect(await pulse.answers('t4', 'd1')).toHaveLength(1);
     expect((await pulse.getWave('t3', 'i3', 'c1'))?.state).toBe('closed');
   });
+});
 
+describe('KPI store', () => {
   it('replaces series per tenant, groups them for the diagnostics and erases a tenant', async () => {
     const kpis = createKpiStore(store.db);
     await kpis.replace(
