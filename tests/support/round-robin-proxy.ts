@@ -1,5 +1,6 @@
 // A load balancer without sticky sessions, as small as it can be: each request goes to the next backend
-// in turn, whatever cookie or user it carries. The answer names the backend in `x-served-by`.
+// in turn, whatever cookie or user it carries. The answer names the backend in `x-served-by`. With one
+// backend it doubles as a network a test can make go quiet (`hold`) and come back (`release`).
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
